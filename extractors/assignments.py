@@ -1,0 +1,7 @@
+"""Placeholder until the assignments extractor lands: finds nothing."""
+
+from models.records import DocumentMeta, SegmentedDocument
+
+
+def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple:
+    return ()

@@ -1,0 +1,1 @@
+"""Database tables (`tables`) and the plain records passed between stages (`records`)."""

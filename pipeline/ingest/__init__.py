@@ -1,0 +1,57 @@
+"""The ingest stage: any supported file → `SourceDocument` (Unicode NFC text, pages).
+
+Each format has a reader module returning `Pages`; this module picks the reader by file
+suffix, hashes the raw bytes (document identity) and applies the Unicode clean-up that every
+format needs, page by page so that page offsets stay exact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from models.records import SourceDocument
+from pipeline.ingest.errors import IngestError
+from pipeline.ingest.pages import Pages
+from pipeline.ingest.text import read_text
+from pipeline.ingest.unicode import clean_unicode
+
+Reader = Callable[[Path, bytes], Pages]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".md": read_text,
+}
+
+__all__ = ["IngestError", "Pages", "READERS", "ingest", "supported"]
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in READERS
+
+
+def ingest(path: Path) -> SourceDocument:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise IngestError(f"unsupported file type {path.suffix or '(none)'}")
+    data = path.read_bytes()
+    if not data.strip():
+        raise IngestError("empty file")
+    pages = reader(path, data)
+    texts = [clean_unicode(p) for p in pages.texts]
+    if not any(t.strip() for t in texts):
+        raise IngestError("no text could be read")
+    starts, offset = [], 0
+    for t in texts:
+        starts.append(offset)
+        offset += len(t)
+    return SourceDocument(
+        source_path=str(path),
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=pages.format,
+        text="".join(texts),
+        page_starts=tuple(starts) if pages.paged else (),
+        ocr_used=pages.ocr_used,
+        ocr_confidence=pages.ocr_confidence,
+    )
