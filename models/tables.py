@@ -20,7 +20,7 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
@@ -70,6 +70,9 @@ class Section(Base):
     page_start: Mapped[int | None] = mapped_column(Integer)
     page_end: Mapped[int | None] = mapped_column(Integer)
 
+    document: Mapped[Document] = relationship()
+    parent: Mapped[Section | None] = relationship(remote_side=[id])
+
 
 class Agency(Base):
     __tablename__ = "agencies"
@@ -100,6 +103,10 @@ class Assignment(_Fact, Base):
     role: Mapped[str] = mapped_column(String(16), index=True)
     mention: Mapped[str] = mapped_column(Text)
 
+    document: Mapped[Document] = relationship()
+    section: Mapped[Section | None] = relationship()
+    agency: Mapped[Agency] = relationship()
+
 
 class Target(_Fact, Base):
     __tablename__ = "targets"
@@ -116,6 +123,9 @@ class Target(_Fact, Base):
     frequency: Mapped[str | None] = mapped_column(String(16))
     raw_text: Mapped[str] = mapped_column(Text)
 
+    document: Mapped[Document] = relationship()
+    section: Mapped[Section | None] = relationship()
+
 
 class Deadline(_Fact, Base):
     __tablename__ = "deadlines"
@@ -129,6 +139,9 @@ class Deadline(_Fact, Base):
     end_date: Mapped[str | None] = mapped_column(String(10))
     year: Mapped[int | None] = mapped_column(Integer)
     recurrence: Mapped[str | None] = mapped_column(String(16))
+
+    document: Mapped[Document] = relationship()
+    section: Mapped[Section | None] = relationship()
 
 
 class CrossReference(_Fact, Base):
@@ -149,6 +162,9 @@ class CrossReference(_Fact, Base):
         ForeignKey("documents.id", ondelete="SET NULL"), index=True
     )
     warning: Mapped[str | None] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(foreign_keys=[document_id])
+    section: Mapped[Section | None] = relationship()
 
 
 class Run(Base):
