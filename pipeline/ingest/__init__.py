@@ -11,6 +11,8 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+import regex
+
 from models.records import SourceDocument
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.pages import Pages
@@ -42,6 +44,8 @@ def ingest(path: Path) -> SourceDocument:
     texts = [clean_unicode(p) for p in pages.texts]
     if not any(t.strip() for t in texts):
         raise IngestError("no text could be read")
+    if not _looks_like_text("".join(texts)):
+        raise IngestError("not Vietnamese text (binary data or a wrong encoding)")
     starts, offset = [], 0
     for t in texts:
         starts.append(offset)
@@ -55,3 +59,13 @@ def ingest(path: Path) -> SourceDocument:
         ocr_used=pages.ocr_used,
         ocr_confidence=pages.ocr_confidence,
     )
+
+
+# Vietnamese is written in Latin script; decoded binary comes out as control characters and other scripts.
+_FOREIGN = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}\s]|[\p{Cc}--[\n\t]]", regex.V1)
+
+
+def _looks_like_text(text: str, sample: int = 20000) -> bool:
+    head = text[:sample]
+    letters = len(head) - head.count(" ") - head.count("\n")
+    return len(_FOREIGN.findall(head)) <= 0.05 * max(letters, 1)
