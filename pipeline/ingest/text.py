@@ -6,7 +6,7 @@ import codecs
 from pathlib import Path
 
 from pipeline.ingest.errors import IngestError
-from pipeline.ingest.legacy import decode_legacy
+from pipeline.ingest.legacy import decode_legacy, fix_mojibake
 from pipeline.ingest.pages import Pages
 
 _BOMS = (
@@ -41,4 +41,4 @@ def _decode_utf16(data: bytes) -> str:
 
 def read_text(path: Path, data: bytes) -> Pages:
     fmt = "md" if path.suffix.lower() == ".md" else "txt"
-    return Pages(texts=(decode(data),), format=fmt)
+    return Pages(texts=(fix_mojibake(decode(data)),), format=fmt)
