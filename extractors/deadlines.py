@@ -1,7 +1,348 @@
-"""Placeholder until the deadlines extractor lands: finds nothing."""
+"""Time commitments of a plan: dates, cycles, periods, years to reach, lengths of time, events.
 
-from models.records import DocumentMeta, SegmentedDocument
+Each kind has its own recogniser below; they run in a fixed order and a later one never takes
+text an earlier one already explained (`Từ năm 2011 đến năm 2015` is one period, not a period
+plus a `đến năm 2015` by-year).  Dates and spans that belong to a cited document, a title, the
+front matter or the signature block are dropped (see `extractors.excluded`).  A `hằng năm`
+inside a target only sets the target's frequency (EXTRACTION.md), so the targets extractor says
+where its targets are.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import regex
+
+from extractors import targets
+from extractors.excluded import Exclusions
+from extractors.vnnumbers import NUMBER, ROMAN, parse_number, roman_to_int
+from models.records import Deadline, DocumentMeta, SegmentedDocument
+
+_WORDS = json.loads((Path(__file__).parent / "data" / "time_words.json").read_text(encoding="utf-8"))
 
 
-def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple:
-    return ()
+def _alt(phrases: list[str]) -> str:
+    """Alternation of cue phrases, longest first, any whitespace between words."""
+    parts = sorted((r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases), key=len, reverse=True)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_YEAR = r"(?:19|20)\d\d"
+_DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>" + _YEAR + r"))?(?![\d/])"
+_DM_LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,?\s*năm\s+(?P<y>" + _YEAR + r"))?"
+_DATE = rf"(?:{_DM}|{_DM_LONG})"
+_MONTH_YEAR = r"tháng\s+(?P<m{0}>\d{{1,2}})\s*(?:/|-|năm)\s*(?P<y{0}>" + _YEAR + r")"
+_UNIT = r"(?P<unit>ngày\s+làm\s+việc|ngày|tháng|năm|tuần|giờ|quý)"
+_CYCLE_ITEM = rf"(?:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)|{NUMBER}\s+(?:tháng|năm|quý|tuần))\b"
+
+_I = regex.IGNORECASE
+_RANGE_DAYS = regex.compile(
+    r"\btừ\s+ngày\s+(?P<a>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*" + _YEAR + r")?)(?![\d/])\s*(?:đến|tới|-|–)\s*(?:hết\s+)?"
+    r"(?:ngày\s+)?(?P<b>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*" + _YEAR + r")?)(?![\d/])",
+    _I,
+)
+_RANGE_MONTHS = regex.compile(
+    r"\btừ\s+(?:đầu\s+)?" + _MONTH_YEAR.format("1") + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?"
+    r"(?:" + _MONTH_YEAR.format("2") + r"|khi\b[^,;.()\n]{0,80})",
+    _I,
+)
+_FROM_NOW = regex.compile(
+    r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+(?P<y>" + _YEAR + r")|" + _MONTH_YEAR.format("2") + r")",
+    _I,
+)
+_RANGE_YEARS = regex.compile(
+    r"(?:\btừ\s+năm\s+|\bgiai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\bnăm\s+|(?<![\d/.-]))(?P<a>" + _YEAR + r")\s*"
+    r"(?:-|–|—|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?(?P<b>" + _YEAR + r")(?![\d/])",
+    _I,
+)
+_NOT_PERIOD_BEFORE = regex.compile(_alt(_WORDS["not_periods_after"]) + r"\s*(?:\p{L}+\s*)?$", _I)
+_HALF_YEAR = regex.compile(
+    r"\b(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<y>" + _YEAR + r")|\s+(?P<now>nay))?", _I
+)
+_QUARTER = regex.compile(
+    r"(?<!(?:hằng|hàng|mỗi|từng)\s+)\bquý\s+(?P<q>" + ROMAN + r"|[1-4])\b(?:\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r"))?",
+    _I,
+)
+_MONTH = regex.compile(
+    r"(?<!(?:hằng|hàng|mỗi|từng)\s+)\btháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r")|"
+    r"(?=\s+(?:hằng|hàng)\s+năm))(?![\d/])",
+    _I,
+)
+_OBSERVANCE = regex.compile(
+    r"[“\"](?:ngày|tháng)\s[^”\"\n]{0,120}?(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])\s*[”\"]"
+    r"(?:\s*năm\s+(?P<y>" + _YEAR + r"))?",
+    _I,
+)
+_DAY = regex.compile(r"\bngày\s+" + _DATE + r"(?:\s+(?P<rel>năm\s+sau|năm\s+nay))?", _I)
+_PAST_BEFORE = regex.compile(_alt(_WORDS["past_date_cues"]) + r"(?:\s+\S+){0,3}\s*(?:vào\s+)?$", _I)
+_BY_YEAR = regex.compile(
+    r"\b" + _alt(_WORDS["by_year_cues"]) + r"\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>" + _YEAR + r")(?!\s*[-–]\s*\d)", _I
+)
+_STAGED_YEAR = regex.compile(
+    r"(?:,|\bvà)\s*(?P<stage>(?:đến\s+)?năm\s+(?P<y>" + _YEAR + r"))\s*,?\s+(?=đạt|có|phấn\s+đấu|là|tăng|giảm)", _I
+)
+_CHAIN = regex.compile(
+    rf"\b(?:theo\s+)?định\s+kỳ\s*:?\s*{_CYCLE_ITEM}(?:\s*(?:,|và|hoặc|/)\s*{_CYCLE_ITEM})*", _I
+)
+_CHAIN_ITEM = regex.compile(
+    rf"(?:(?:hằng|hàng|mỗi)\s+(?P<every>năm|quý|tháng|tuần|ngày)|(?P<n>{NUMBER})\s+(?P<u>tháng|năm|quý|tuần))\b",
+    _I,
+)
+_CYCLE = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+(?P<every>năm|quý|tháng|tuần|ngày)\b", _I)
+_PER_TIMES = regex.compile(rf"\b(?P<n>{NUMBER})\s+(?P<u>tháng|năm|quý|tuần|ngày)\s*(?:/\s*|một\s+)lần\b", _I)
+_YEARLY = regex.compile(r"\bthường\s+niên\b", _I)
+_ADJECTIVE_BEFORE = regex.compile(_alt(_WORDS["adjective_of"]) + r"\s*$", _I)
+_DURATION = regex.compile(
+    rf"\b(?:{_alt(_WORDS['duration_cues'])})\s*:?\s*(?:là\s+)?(?:(?:tối\s+đa|không\s+quá|chậm\s+nhất)\s+)?"
+    rf"(?P<n>{NUMBER})(?:\s*[-–]\s*(?P<n2>{NUMBER}))?\s+{_UNIT}\b"
+    r"(?!\s*(?:đầu|cuối|qua|trước|gần\s+đây|\d|/))",
+    _I,
+)
+_EVENT = regex.compile(
+    rf"\b{_alt(_WORDS['event_cues'])}(?!\s+\d)(?:\s+[^,;.()\n“”\"]{{1,150}})", _I
+)
+_CELL_YEAR = regex.compile(r"(?<=\|)[ \t*]*(?:năm\s+)?(?P<y>" + _YEAR + r")[ \t*.]*(?=\|)", _I)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    kind: str
+    start: int
+    end: int
+    date: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    year: int | None = None
+    recurrence: str | None = None
+
+
+def _iso(year: int | None, month: int, day: int) -> str | None:
+    """ISO date, or `--MM-DD` without a year; None for an impossible date (`31/2`, a page number)."""
+    try:
+        date(year or 2000, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _month_span(year: int | None, month: int) -> tuple[str | None, str | None]:
+    if not 1 <= month <= 12:
+        return None, None
+    last = calendar.monthrange(year or 2000, month)[1]
+    return _iso(year, month, 1), _iso(year, month, last)
+
+
+def _duration(n: float, unit: str) -> str | None:
+    unit = " ".join(unit.lower().split())
+    code = _WORDS["length_units"].get(unit)
+    if code is None or n <= 0:
+        return None
+    if code == "Q":
+        n, code = n * 3, "M"
+    amount = int(n) if float(n).is_integer() else n
+    return f"PT{amount}H" if code == "H" else f"P{amount}{code}"
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def _dm(text: str, inherit_year: int | None = None) -> str | None:
+    parts = [int(p) for p in regex.findall(r"\d+", text)]
+    year = parts[2] if len(parts) > 2 else inherit_year
+    return _iso(year, parts[1], parts[0])
+
+
+class _Context:
+    """What the recognisers need to know about the document beyond its text."""
+
+    def __init__(self, text: str, meta: DocumentMeta) -> None:
+        self.text = text
+        self.issued_year = meta.issued_date.year if meta.issued_date else None
+
+
+def _range_days(ctx: _Context) -> Iterator[_Hit]:
+    for m in _RANGE_DAYS.finditer(ctx.text):
+        end_year = regex.findall(r"\d{4}", m["b"])
+        end = _dm(m["b"])
+        start = _dm(m["a"], int(end_year[0]) if end_year else None)
+        if start and end:
+            yield _Hit("period", m.start(), m.end(), start_date=start, end_date=end)
+
+
+def _range_months(ctx: _Context) -> Iterator[_Hit]:
+    for m in _RANGE_MONTHS.finditer(ctx.text):
+        start, _ = _month_span(int(m["y1"]), int(m["m1"]))
+        end = _month_span(int(m["y2"]), int(m["m2"]))[1] if m["m2"] else None
+        if start:
+            yield _Hit("period", m.start(), m.end(), start_date=start, end_date=end)
+
+
+def _from_now(ctx: _Context) -> Iterator[_Hit]:
+    for m in _FROM_NOW.finditer(ctx.text):
+        end = f"{m['y']}-12-31" if m["y"] else _month_span(int(m["y2"]), int(m["m2"]))[1]
+        if end:
+            yield _Hit("period", m.start(), m.end(), end_date=end)
+
+
+def _range_years(ctx: _Context) -> Iterator[_Hit]:
+    for m in _RANGE_YEARS.finditer(ctx.text):
+        a, b = int(m["a"]), int(m["b"])
+        if not a < b <= a + 50 or _NOT_PERIOD_BEFORE.search(ctx.text[max(0, m.start() - 30):m.start()]):
+            continue
+        yield _Hit("period", m.start(), m.end(), start_date=f"{a}-01-01", end_date=f"{b}-12-31")
+
+
+def _half_year(ctx: _Context) -> Iterator[_Hit]:
+    for m in _HALF_YEAR.finditer(ctx.text):
+        year = int(m["y"]) if m["y"] else (ctx.issued_year if m["now"] else None)
+        first = m["half"].lower() == "đầu"
+        yield _Hit("period", m.start(), m.end(), start_date=_iso(year, 1 if first else 7, 1),
+                   end_date=_iso(year, 6 if first else 12, 30 if first else 31))
+
+
+def _quarter(ctx: _Context) -> Iterator[_Hit]:
+    for m in _QUARTER.finditer(ctx.text):
+        q = roman_to_int(m["q"]) if not m["q"].isdigit() else int(m["q"])
+        if q is None or not 1 <= q <= 4:
+            continue
+        year = _int(m["y"])
+        yield _Hit("period", m.start(), m.end(), start_date=_month_span(year, 3 * q - 2)[0],
+                   end_date=_month_span(year, 3 * q)[1])
+
+
+def _month(ctx: _Context) -> Iterator[_Hit]:
+    for m in _MONTH.finditer(ctx.text):
+        start, end = _month_span(_int(m["y"]), int(m["m"]))
+        if start:
+            yield _Hit("period", m.start(), m.end(), start_date=start, end_date=end)
+
+
+def _observance(ctx: _Context) -> Iterator[_Hit]:
+    for m in _OBSERVANCE.finditer(ctx.text):
+        value = _iso(_int(m["y"]), int(m["m"]), int(m["d"]))
+        if value:
+            yield _Hit("date", m.start(), m.end(), date=value)
+
+
+def _day(ctx: _Context) -> Iterator[_Hit]:
+    for m in _DAY.finditer(ctx.text):
+        if _PAST_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
+            continue
+        year = _int(m["y"])
+        if year is None and m["rel"] and m["rel"].lower().endswith("nay"):
+            year = ctx.issued_year
+        value = _iso(year, int(m["m"]), int(m["d"]))
+        if value:
+            yield _Hit("date", m.start(), m.end(), date=value)
+
+
+def _by_year(ctx: _Context) -> Iterator[_Hit]:
+    for m in _BY_YEAR.finditer(ctx.text):
+        yield _Hit("by_year", m.start(), m.end(), year=int(m["y"]))
+        # `Đến năm 2013 đạt 85% và năm 2015 đạt 100%`: the later stages are years to reach too
+        line_end = ctx.text.find("\n", m.end())
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        for s in _STAGED_YEAR.finditer(ctx.text, m.end(), line_end):
+            yield _Hit("by_year", s.start("stage"), s.end("stage"), year=int(s["y"]))
+
+
+def _cycle_code(every: str | None, n: str | None, unit: str | None) -> str | None:
+    if every:
+        return _WORDS["cycle_units"][every.lower()]
+    value = parse_number(n or "")
+    return _duration(value, unit or "") if value else None
+
+
+def _chains(ctx: _Context) -> Iterator[_Hit]:
+    for chain in _CHAIN.finditer(ctx.text):
+        for m in _CHAIN_ITEM.finditer(ctx.text, chain.start(), chain.end()):
+            code = _cycle_code(m["every"], m["n"], m["u"])
+            if code:
+                yield _Hit("recurring", m.start(), m.end(), recurrence=code)
+
+
+def _per_times(ctx: _Context) -> Iterator[_Hit]:
+    for m in _PER_TIMES.finditer(ctx.text):
+        code = _cycle_code(None, m["n"], m["u"])
+        if code:
+            yield _Hit("recurring", m.start(), m.end(), recurrence=code)
+
+
+def _cycles(ctx: _Context) -> Iterator[_Hit]:
+    for m in _CYCLE.finditer(ctx.text):
+        if _ADJECTIVE_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
+            continue
+        yield _Hit("recurring", m.start(), m.end(), recurrence=_WORDS["cycle_units"][m["every"].lower()])
+
+
+def _yearly(ctx: _Context) -> Iterator[_Hit]:
+    for m in _YEARLY.finditer(ctx.text):
+        window = ctx.text[max(0, m.start() - 100):m.end() + 100]
+        if not regex.search(r"\b(?:hằng|hàng|mỗi)\s+năm\b", window, _I):
+            yield _Hit("recurring", m.start(), m.end(), recurrence="P1Y")
+
+
+def _durations(ctx: _Context) -> Iterator[_Hit]:
+    for m in _DURATION.finditer(ctx.text):
+        n = parse_number(m["n2"] or m["n"])
+        code = _duration(n, m["unit"]) if n else None
+        if code:
+            yield _Hit("duration", m.start(), m.end(), recurrence=code)
+
+
+def _events(ctx: _Context) -> Iterator[_Hit]:
+    for m in _EVENT.finditer(ctx.text):
+        end = m.end()
+        while end > m.start() and ctx.text[end - 1].isspace():
+            end -= 1
+        yield _Hit("event", m.start(), end)
+
+
+def _cell_years(ctx: _Context) -> Iterator[_Hit]:
+    for m in _CELL_YEAR.finditer(ctx.text):
+        year = int(m["y"])
+        yield _Hit("period", m.start("y"), m.end("y"), start_date=f"{year}-01-01", end_date=f"{year}-12-31")
+
+
+#: Recognisers in the order they claim text.
+_RECOGNISERS: tuple[Callable[[_Context], Iterator[_Hit]], ...] = (
+    _range_days, _range_months, _from_now, _range_years, _half_year, _quarter, _month, _observance, _day,
+    _chains, _per_times, _events, _durations, _by_year, _cycles, _yearly, _cell_years,
+)
+
+
+def _overlaps(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in claimed)
+
+
+def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Deadline, ...]:
+    text = doc.text
+    exclusions = Exclusions(doc)
+    target_zones = targets.zones(doc, meta)
+    ctx = _Context(text, meta)
+    claimed: list[tuple[int, int]] = []
+    hits: list[_Hit] = []
+    for recogniser in _RECOGNISERS:
+        for hit in recogniser(ctx):
+            if hit.end <= hit.start or exclusions.excluded(hit.start) or _overlaps(claimed, hit.start, hit.end):
+                continue
+            if hit.kind == "recurring" and any(a <= hit.start < b for a, b in target_zones):
+                continue
+            claimed.append((hit.start, hit.end))
+            hits.append(hit)
+    hits.sort(key=lambda h: h.start)
+    return tuple(
+        Deadline(
+            kind=h.kind, raw_text=text[h.start:h.end], char_start=h.start, char_end=h.end,
+            section=doc.section_at(h.start), date=h.date, start_date=h.start_date, end_date=h.end_date,
+            year=h.year, recurrence=h.recurrence,
+        )
+        for h in hits
+    )

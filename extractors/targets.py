@@ -1,7 +1,297 @@
-"""Placeholder until the targets extractor lands: finds nothing."""
+"""Targets (chỉ tiêu): the quantities a plan commits to, typed so researchers can compute on them.
 
-from models.records import DocumentMeta, SegmentedDocument
+A plan states its targets as clauses: `Hằng năm, đạt 95% số vụ án ... được truy tố`, `cấp tỉnh có ít
+nhất 10 báo cáo viên`, `Đến năm 2013 đạt 85% và năm 2015 đạt 100% ...`.  The text is cut into
+paragraphs and clauses (`;` and sentence ends); every quantity in a clause is one row, read with
+the words just before it (comparator, increase/decrease), the year staged before or after it and
+the clause's `hằng năm`.  Which percentages are commitments depends on where they stand: under a
+`Chỉ tiêu`/`Mục tiêu` heading they are; elsewhere they need a commitment cue, and never in a
+past-results section, after `đã`, or as a share of a budget.  A `Chỉ tiêu N:` item with no
+number is still one row, with value NULL.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import regex
+
+from extractors.excluded import Exclusions
+from extractors.vnnumbers import DIGITS, NUMBER_WORDS, parse_number
+from models.records import DocumentMeta, SegmentedDocument, Target
+
+_WORDS = json.loads((Path(__file__).parent / "data" / "target_words.json").read_text(encoding="utf-8"))
+_I = regex.IGNORECASE
 
 
-def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple:
-    return ()
+def _alt(phrases) -> str:
+    """Alternation of cue phrases, longest first, any whitespace between words."""
+    parts = sorted((r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases), key=len, reverse=True)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_NUM = rf"(?:{DIGITS}|{NUMBER_WORDS})"
+_PERCENT = regex.compile(rf"(?<![\d.,/\p{{L}}])(?P<n>{_NUM})\s*(?:%|phần\s+trăm\b)", _I)
+_COUNT = regex.compile(rf"(?<![\d.,/\p{{L}}])(?P<n>{_NUM})\s+(?P<unit>{_alt(_WORDS['units'])})(?![\p{{L}}\d²])", _I)
+_MEASURE = regex.compile(
+    rf"(?<![\d.,/\p{{L}}])(?P<n>{DIGITS})\s*(?P<unit>{_alt(_WORDS['measure_units'])})(?![\p{{L}}\d²])", _I
+)
+
+_COMPARATOR_BEFORE = regex.compile(rf"\b(?P<cmp>{_alt(_WORDS['comparators'])})\s*(?:là\s+|mức\s+)?$", _I)
+_STRONG_BEFORE = regex.compile(rf"\b{_alt(_WORDS['count_comparators'])}\s*$", _I)
+_OWN_BEFORE = regex.compile(r"\b(?:có|đạt|gồm|tổ\s+chức|xây\s+dựng|thành\s+lập|đào\s+tạo|bồi\s+dưỡng)\s*$", _I)
+_AT_LEAST_AFTER = regex.compile(r"\s*trở\s+lên\b", _I)
+_INCREASE_BEFORE = regex.compile(
+    rf"\b{_alt(_WORDS['increase'])}\s+(?:(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân)\s+)*$", _I
+)
+_DECREASE_BEFORE = regex.compile(
+    rf"\b{_alt(_WORDS['decrease'])}\s+(?:(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân)\s+)*$", _I
+)
+_CHANGE_WORD = regex.compile(rf"\b(?P<inc>{_alt(_WORDS['increase'])})\b|\b(?P<dec>{_alt(_WORDS['decrease'])})\b", _I)
+_PAST = regex.compile(rf"\b{_alt(_WORDS['past_cues'])}\b", _I)
+_SHARE_AFTER = regex.compile(rf"^\s*(?:\S+\s+){{0,2}}?{_alt(_WORDS['share_cues'])}\b", _I)
+_SHARE_BEFORE = regex.compile(rf"\b{_alt(_WORDS['share_cues'])}\b[^;.\n]{{0,30}}$", _I)
+_COMMITMENT = regex.compile(rf"\b{_alt(_WORDS['commitment_cues'])}\b", _I)
+_TARGET_HEADING = regex.compile(rf"\b{_alt(_WORDS['target_headings'])}\b", _I)
+_PAST_HEADING = regex.compile(rf"\b{_alt(_WORDS['past_headings'])}\b", _I)
+_ANNUAL = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\b", _I)
+_YEAR_BEFORE = regex.compile(r"\b(?:(?:đến|tới|trước|trong)\s+(?:hết\s+)?)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
+_YEAR_HEADING = regex.compile(r"\b(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
+_INDICATOR_CUT = regex.compile(rf"\s(?:{_alt(_WORDS['indicator_cuts'])})\b|[,;.:(]\s*$", _I)
+_LEAD_WORDS = regex.compile(
+    r"^(?:\W|[a-zđ]\)|hằng\s+năm|hàng\s+năm|phấn\s+đấu|đến\s+năm\s+\d{4}|năm\s+\d{4}|và|đạt|các|những|có|"
+    r"chỉ\s+tiêu\s+\d+\s*:?)+",
+    _I,
+)
+_TRAIL_WORDS = regex.compile(rf"(?:\s|,|\b{_alt(list(_WORDS['comparators']) + ['đạt', 'là', 'mức', 'có'])})+$", _I)
+_LABEL = regex.compile(
+    r"[\s>*#+\-–•]*(?:\(?[a-zđ]\)|\d+(?:\.\d+)*\.?)?\s*\**\s*(?P<label>chỉ\s+tiêu\s+(?:\d+|[IVX]+))\s*\**\s*[:.]",
+    _I,
+)
+# a paragraph ends at a newline unless the next line goes on in lower case (a wrapped or page-broken sentence)
+_PARAGRAPH_BREAK = regex.compile(r"\n\s*(?=[^\p{Ll}\s]|[a-zđ]\s*\))")
+_CLAUSE_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})|\.\s*$")
+_FALLBACK_HEADING = regex.compile(r"(?m)^[ \t#*>]*(?:[IVX]+|\d+(?:\.\d+)*)[.)]?\s*\**(?P<h>[^\n]{0,150})$")
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str  # "percent", "count" or "measure"
+
+
+def _spans(pattern: regex.Pattern, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    last = start
+    for m in pattern.finditer(text, start, end):
+        yield last, m.start()
+        last = m.end()
+    yield last, end
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    for a, b in _spans(_PARAGRAPH_BREAK, text, 0, len(text)):
+        if text[a:b].strip():
+            yield a, b
+
+
+def _headings(doc: SegmentedDocument, offset: int) -> list[str]:
+    """Headings of the sections holding `offset`, innermost first (what the text is about)."""
+    heads = []
+    i = doc.section_at(offset)
+    while i is not None:
+        s = doc.sections[i]
+        heads.append(f"{s.label} {s.heading}")
+        i = s.parent
+    if not doc.sections:
+        # no tree yet: the last numbered lines before the paragraph stand in for its headings
+        heads = [m["h"] for m in _FALLBACK_HEADING.finditer(doc.text, max(0, offset - 3000), offset)][-2:][::-1]
+    return heads
+
+
+class _Reader:
+    """Reads the targets of one document."""
+
+    def __init__(self, doc: SegmentedDocument, meta: DocumentMeta) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.exclusions = Exclusions(doc)
+        self.rows: list[Target] = []
+        self.zones: list[tuple[int, int]] = []
+
+    def run(self) -> None:
+        for a, b in _paragraphs(self.text):
+            if self.exclusions.excluded(a) and self.exclusions.excluded(max(a, b - 1)):
+                continue
+            self._paragraph(a, b)
+
+    def _paragraph(self, a: int, b: int) -> None:
+        text = self.text
+        heads = _headings(self.doc, a)
+        in_targets = any(_TARGET_HEADING.search(h) for h in heads)
+        in_past = not in_targets and any(_PAST_HEADING.search(h) for h in heads[:2])
+        label_match = _LABEL.match(text, a, b)
+        label = " ".join(label_match["label"].split()).capitalize() if label_match else self._section_label(a)
+        if in_past:
+            return
+        default_year = next((int(m["y"]) for h in heads if _TARGET_HEADING.search(h)
+                             for m in [_YEAR_HEADING.search(h)] if m), None)
+        found = False
+        for ca, cb in _spans(_CLAUSE_BREAK, text, a, b):
+            found |= self._clause(ca, cb, a, label, in_targets or label is not None, default_year)
+        if label_match and not found:
+            self._unnumbered(a, b, label_match.end(), label)
+
+    def _section_label(self, offset: int) -> str | None:
+        i = self.doc.section_at(offset)
+        if i is None:
+            return None
+        s = self.doc.sections[i]
+        m = _LABEL.match(f"{s.label}:") or _LABEL.match(s.heading)
+        return " ".join(m["label"].split()).capitalize() if m else None
+
+    def _quantities(self, ca: int, cb: int, in_targets: bool) -> list[_Quantity]:
+        text, found = self.text, []
+        for m in _PERCENT.finditer(text, ca, cb):
+            value = parse_number(m["n"])
+            if value is not None and value <= 1000:
+                found.append(_Quantity(m.start(), m.end(), value, "%", "percent"))
+        for pattern, kind in ((_MEASURE, "measure"), (_COUNT, "count")):
+            for m in pattern.finditer(text, ca, cb):
+                if any(q.start <= m.start() < q.end for q in found):
+                    continue
+                before = text[max(ca, m.start() - 40):m.start()]
+                strong = _STRONG_BEFORE.search(before) is not None
+                cued = _COMPARATOR_BEFORE.search(before) or _OWN_BEFORE.search(before)
+                owned = in_targets and (kind == "measure" or cued)
+                value = parse_number(m["n"])
+                if value is not None and (strong or owned):
+                    found.append(_Quantity(m.start(), m.end(), value, " ".join(m["unit"].split()), kind))
+        return sorted(found, key=lambda q: q.start)
+
+    def _clause(self, ca: int, cb: int, pa: int, label: str | None, in_targets: bool, default_year: int | None) -> bool:
+        text = self.text
+        quantities = [q for q in self._quantities(ca, cb, in_targets) if not self.exclusions.excluded(q.start)]
+        annual = "annual" if _ANNUAL.search(text, ca, cb) or (label and _ANNUAL.search(text, pa, ca)) else None
+        rows: list[Target] = []
+        ends = [self._part_end(q.end, quantities[k + 1].start) if k + 1 < len(quantities) else cb
+                for k, q in enumerate(quantities)]
+        for k, q in enumerate(quantities):
+            before = text[ca:q.start]
+            part_start, after_end = (ends[k - 1] if k else ca), ends[k]
+            if _PAST.search(before[-60:]):
+                continue
+            if q.kind == "percent" and (_SHARE_AFTER.search(text[q.end:q.end + 40]) or _SHARE_BEFORE.search(before)):
+                continue
+            if not in_targets and q.kind == "percent" and not _COMMITMENT.search(text, ca, cb):
+                continue
+            comparator = self._comparator(before, q)
+            ra, rb = self._trimmed(part_start, after_end)
+            rows.append(Target(
+                value=q.value, unit=q.unit, comparator=comparator, raw_text=text[ra:rb],
+                char_start=ra, char_end=rb, section=self.doc.section_at(q.start), label=label,
+                indicator=self._indicator(part_start, q, after_end),
+                change=self._change(before), target_year=self._year(pa, ca, q, after_end) or default_year,
+                frequency=annual,
+            ))
+        # `Đến năm 2013 đạt 85% và năm 2015 đạt 100% các văn bản ...`: the earlier stage measures the same thing
+        for k in range(len(rows) - 2, -1, -1):
+            if rows[k].unit == rows[k + 1].unit == "%" and rows[k].target_year and self._staged_only(rows[k]):
+                rows[k] = replace(rows[k], indicator=rows[k + 1].indicator)
+        self.rows.extend(rows)
+        if rows:
+            self.zones.append((ca, cb))
+        return bool(rows)
+
+    @staticmethod
+    def _staged_only(row: Target) -> bool:
+        """True when the row's text is just its stage (`Đến năm 2013 đạt 85%`), naming nothing measured."""
+        return row.raw_text.endswith("%") and _YEAR_BEFORE.search(row.raw_text) is not None
+
+    def _trimmed(self, a: int, b: int) -> tuple[int, int]:
+        """`a..b` without the spaces and clause punctuation at its edges."""
+        while a < b and (self.text[a].isspace() or self.text[a] in ",;:*"):
+            a += 1
+        while b > a and (self.text[b - 1].isspace() or self.text[b - 1] in ",;:*"):
+            b -= 1
+        return a, b
+
+    def _comparator(self, before: str, q: _Quantity) -> str:
+        if _AT_LEAST_AFTER.match(self.text, q.end):
+            return ">="
+        m = _COMPARATOR_BEFORE.search(before[-40:])
+        comparator = _WORDS["comparators"][" ".join(m["cmp"].lower().split())] if m else "="
+        # a full share cannot be exceeded: `đạt 100%` is exactly 100% (NOTES.md, consistency pass)
+        if comparator == ">=" and q.unit == "%" and q.value == 100 and m and m["cmp"].lower() == "đạt":
+            return "="
+        return comparator
+
+    @staticmethod
+    def _change(before: str) -> str | None:
+        if _INCREASE_BEFORE.search(before[-40:]):
+            return "increase"
+        if _DECREASE_BEFORE.search(before[-40:]):
+            return "decrease"
+        return None
+
+    def _year(self, pa: int, ca: int, q: _Quantity, after_end: int) -> int | None:
+        """The stage year: the last `(đến) năm Y` before the quantity in its paragraph, else one right after it."""
+        years = [m for m in _YEAR_BEFORE.finditer(self.text, pa, q.start) if not self.exclusions.excluded(m.start())]
+        if years:
+            return int(years[-1]["y"])
+        m = _YEAR_BEFORE.search(self.text, q.end, after_end)
+        return int(m["y"]) if m and not self.exclusions.excluded(m.start()) else None
+
+    def _part_end(self, end: int, next_start: int) -> int:
+        """Where the text about one quantity stops: the last comma or `và` before the next quantity."""
+        breaks = list(regex.finditer(r",|\svà\s", self.text[end:next_start]))
+        return end + breaks[-1].start() if breaks else end
+
+    def _indicator(self, part_start: int, q: _Quantity, after_end: int) -> str | None:
+        """What is measured: the noun phrase after the quantity, or before it (`tỷ lệ giải quyết đạt trên 90%`)."""
+        text = self.text
+        after = text[q.end:after_end]
+        cut = _INDICATOR_CUT.search(after)
+        after = _LEAD_WORDS.sub("", after[:cut.start()] if cut else after).strip(" ,;.:")
+        if q.kind == "percent" and len(after.split()) >= 2 and not after.lower().startswith(("tổng số", "so với")):
+            return " ".join(after.split())
+        before = _TRAIL_WORDS.sub("", text[part_start:q.start])
+        before = _LEAD_WORDS.sub("", before).strip(" ,;.:")
+        if q.kind != "percent":
+            return " ".join(f"{q.unit} {before}".split()) if 0 < len(before.split()) <= 6 else q.unit
+        return " ".join(before.split()) or None
+
+    def _unnumbered(self, a: int, b: int, body: int, label: str | None) -> None:
+        text = self.text
+        end = _CLAUSE_BREAK.search(text, body, b)
+        cb = end.start() if end else b
+        change = _CHANGE_WORD.search(text, body, cb)
+        indicator = _LEAD_WORDS.sub("", text[body:cb]).strip(" ,;.:")
+        start, cb = self._trimmed(body, cb)
+        self.rows.append(Target(
+            value=None, unit=None, comparator=None, raw_text=text[start:cb], char_start=start, char_end=cb,
+            section=self.doc.section_at(start), label=label, indicator=" ".join(indicator.split()) or None,
+            change=("increase" if change["inc"] else "decrease") if change else None,
+            frequency="annual" if _ANNUAL.search(text, body, cb) else None,
+        ))
+        self.zones.append((a, b))
+
+
+def _read(doc: SegmentedDocument, meta: DocumentMeta) -> _Reader:
+    reader = _Reader(doc, meta)
+    reader.run()
+    return reader
+
+
+def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Target, ...]:
+    return tuple(_read(doc, meta).rows)
+
+
+def zones(doc: SegmentedDocument, meta: DocumentMeta) -> list[tuple[int, int]]:
+    """Spans of the clauses and `Chỉ tiêu` items that state targets: a `hằng năm` there is a frequency."""
+    return _read(doc, meta).zones

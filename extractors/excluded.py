@@ -1,0 +1,123 @@
+"""Where a plan's numbers and dates are not its own commitments.
+
+A date or a `giai đoạn 2011 - 2015` inside a citation (`Quyết định số 1427/QĐ-TTg ngày 18/8/2011
+... về phê duyệt Chương trình ... giai đoạn 2011 - 2015`) belongs to the cited document; one in a
+title line or the front matter is metadata; one in the `Nơi nhận` list or signature block is
+nothing.  Targets and deadlines both ask this module before emitting a row, so the two agree.
+
+The citation recogniser is deliberately light (type word, number, date, issuer, the title after
+`về`/`phê duyệt`...): it only has to know where citations are, not what they say.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+import regex
+
+from models.records import SegmentedDocument
+
+_DOC_TYPES = (
+    r"Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Nghị\s+định(?:\s+thư)?|Thông\s+tư(?:\s+liên\s+tịch)?|"
+    r"Công\s+văn|Văn\s+bản|Bộ\s+luật|Luật|Pháp\s+lệnh|Hiệp\s+định|Công\s+ước|Kiến\s+nghị|Tờ\s+trình|"
+    r"Thông\s+báo|Kết\s+luận|Hướng\s+dẫn|Quy\s+chế|Quy\s+định|Báo\s+cáo|Hiến\s+pháp|Sắc\s+lệnh|QĐ|CT|NQ|NĐ|TT"
+)
+_DATE = (
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+)
+# `Quyết định số 1427/QĐ-TTg`, `kế hoạch số 135/KH-BCĐ`, `QĐ 1427/QĐ-TTg`, `Nghị quyết số 21-NQ/TW`
+_NUMBERED = regex.compile(
+    rf"(?i:{_DOC_TYPES})\s+(?:số\s*:?\s*)?\d+[\d./]*\s*[-/]\s*[\p{{L}}\d][\p{{L}}\d&./()]*(?:\s*-\s*[\p{{L}}\d][\p{{L}}\d&./()]*)*"
+)
+_AFTER_NUMBER = regex.compile(
+    rf"\s*,?\s*(?:(?:được\s+\S+(?:\s+\S+){{0,4}}?\s+)?(?:ban\s+hành\s+|thông\s+qua\s+)?ngày\s+{_DATE})?"
+    r"(?:\s*,?\s*của\s+(?:(?!về\b|V/v\b|phê\s+duyệt\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b|và\b)[^;,.()“”\"\n])+)?"
+)
+# what a title may start with once number, date and issuer are read
+_TITLE_START = regex.compile(
+    r"\s*,?\s*(?:về|V/v|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|triển\s+khai|thực\s+hiện|tổ\s+chức)\b",
+    regex.IGNORECASE,
+)
+# where a title or a named citation stops: a clause break, a parenthesis, a new list item or sentence
+_TITLE_END = regex.compile(
+    r";|\(|:|\n\s*\n|\n(?=\s*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.))|\.(?=\s+\p{Lu}|\s*$)"
+)
+# `Luật Phòng, chống mua bán người`, `Kế hoạch phối hợp thực hiện Hiệp định ... thông qua ngày 26/4/2016`
+_NAMED = regex.compile(
+    r"\b(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Hiệp\s+định|Công\s+ước|Nghị\s+định\s+thư|Hiến\s+pháp|Kế\s+hoạch|Quyết\s+định|"
+    r"Nghị\s+quyết|Chỉ\s+thị)\s+(?!này\b|số\b|\d|giai\s+đoạn\b|năm\b|và\b|của\b|trên\b|được\b|thi\s+hành\b|có\b|đã\b|phải\b|sẽ\b|đề\s+ra\b)(?=[\p{L}“\"])"
+)
+_NAMED_END = regex.compile(r";|\(|\)|:|\n|\.(?=\s|$)|,(?!\s*(?:chống|bổ\s+sung)\b)")
+_LAW_TAIL = regex.compile(
+    rf"\s*(?:\(?\s*(?:năm\s+)?\d{{4}}\s*\)?)?\s*,?\s*(?:(?:được\s+[^;.\n]{{0,60}}?|có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ)"
+    rf"\s+ngày\s+{_DATE}|ngày\s+{_DATE})?"
+)
+# a plan that the document itself issues or builds is not a citation of another document
+_SELF = regex.compile(r"(?:ban\s+hành|xây\s+dựng|kèm\s+theo|này)\s+(?:\S+\s+){0,4}$", regex.IGNORECASE)
+_MAX_TITLE = 400
+_MAX_NAMED = 220
+
+
+def _clause_end(text: str, start: int, limit: int, stop: regex.Pattern) -> int:
+    m = stop.search(text, start, min(len(text), start + limit))
+    return m.start() if m else min(len(text), start + limit)
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of document citations, each with its date, issuer and title."""
+    spans = []
+    for m in _NUMBERED.finditer(text):
+        end = m.end()
+        tail = _AFTER_NUMBER.match(text, end)
+        end = tail.end() if tail else end
+        if _TITLE_START.match(text, end):
+            end = _clause_end(text, end, _MAX_TITLE, _TITLE_END)
+        spans.append((m.start(), end))
+    for m in _NAMED.finditer(text):
+        if _SELF.search(text[max(0, m.start() - 50):m.start()]):
+            continue
+        end = _clause_end(text, m.end(), _MAX_NAMED, _NAMED_END)
+        tail = _LAW_TAIL.match(text, end)
+        if tail and tail.end() > end:
+            end = tail.end()
+        spans.append((m.start(), end))
+    return spans
+
+
+_LINE = regex.compile(r"[^\n]+")
+
+
+def title_line_spans(text: str) -> list[tuple[int, int]]:
+    """Lines written in capitals (`BAN HÀNH KẾ HOẠCH ... GIAI ĐOẠN 2011 - 2015`): titles and headings."""
+    spans = []
+    for m in _LINE.finditer(text):
+        letters = [c for c in m.group() if c.isalpha()]
+        if len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.85 * len(letters):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+class Exclusions:
+    """Answers "is this offset somewhere a commitment cannot be?" for one document."""
+
+    def __init__(self, doc: SegmentedDocument, extra: Iterable[tuple[int, int]] = ()) -> None:
+        self._doc = doc
+        spans = sorted([*citation_spans(doc.text), *title_line_spans(doc.text), *extra])
+        self._starts = [a for a, _ in spans]
+        self._spans = spans
+        # running maximum of ends, so a lookup needs only the spans starting at or before the offset
+        self._max_end: list[int] = []
+        best = -1
+        for _, b in spans:
+            best = max(best, b)
+            self._max_end.append(best)
+
+    def in_citation_or_title(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and self._max_end[i] > offset
+
+    def excluded(self, offset: int) -> bool:
+        doc = self._doc
+        return doc.in_front_matter(offset) or doc.in_closing(offset) or self.in_citation_or_title(offset)
