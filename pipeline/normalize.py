@@ -1,7 +1,184 @@
-"""Placeholder until the normalizer lands: the text as ingested."""
+"""The normalize stage: clean the ingested text into the text every later offset points into.
+
+Sources reach us as plain text, website Markdown, PDF text layers, Word exports and OCR. The
+segmenter and the extractors want one shape: no Markdown emphasis or heading markers, no
+indentation, no trailing spaces, the website's two-column header as plain lines, run-in headings
+on their own line, and sentences split by a page break joined back. The text is also what
+researchers read in `documents.text`, so every rule is conservative: it removes markup, it
+never rewrites words. Body tables stay Markdown tables (the extractors read them cell by cell).
+
+Each pass returns a list of edits; `TextEdits` applies them and keeps an offset map, so the
+source's `page_starts` land on the same characters in the normalized text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+
+import regex
 
 from models.records import NormalizedDocument, SourceDocument
 
+Edit = tuple[int, int, str]
+
+_LINE = regex.compile(r"[^\n]*")
+_INDENT = regex.compile(r"^[ \t]+")
+_TRAILING = regex.compile(r"[ \t]+$")
+_MD_HEADING = regex.compile(r"^#{1,6}(?:[ \t]+|(?=\*))")
+_EMPHASIS = regex.compile(r"(?<!\()\*{1,3}(?!\))")
+# a list bullet `* item` is not emphasis; keep its star so the line still reads as an item
+_STAR_BULLET = regex.compile(r"^\*[ \t]+(?=\S)")
+# A bold heading run into the line before: `... TRỌNG TÂM**1. Công tác**`. The opening `**`
+# follows a non-space character and is followed by a heading label.
+_RUN_IN = regex.compile(
+    r"(?<=\S)\*{2,3}(?=(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|Điều\s+\d+\.?|Phần\s+\S+)\s+\p{Lu})"
+)
+_TABLE_ROW = regex.compile(r"^\|.*\|$")
+_TABLE_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+_PIPE_ONLY = regex.compile(r"^\|+$")
+# lines that end the website header region: the document's type line or the first body line
+_HEADER_END = regex.compile(
+    r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG TƯ|NGHỊ ĐỊNH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|CÔNG VĂN|"
+    r"QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|CHƯƠNG TRÌNH|ĐỀ ÁN|LUẬT|PHƯƠNG ÁN|Căn cứ|Thực hiện|Kính gửi)\b"
+)
+_HEADER_MARKERS = regex.compile(r"Số:|CỘNG HÒA|Độc lập|ngày\s+\d{1,2}\s+tháng|^-{3,}")
+# a page break inside a sentence: text that does not end a sentence, blank line(s), lower-case text
+_PAGE_BREAK = regex.compile(r"(?<=[^\s.:;!?*|])[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=\p{Ll})")
+_LETTER_ITEM = regex.compile(r"[a-zđ][.)/]\s")
+
+
+class TextEdits:
+    """Apply non-overlapping edits to a text and map old offsets to new ones."""
+
+    def __init__(self, text: str, edits: Iterable[Edit]) -> None:
+        self._edits = sorted(e for e in edits if e[1] > e[0] or e[2])
+        parts: list[str] = []
+        self._old: list[int] = []
+        self._new: list[int] = []
+        pos = out = 0
+        for start, end, repl in self._edits:
+            parts.append(text[pos:start])
+            out += start - pos
+            self._old.append(start)
+            self._new.append(out)
+            parts.append(repl)
+            out += len(repl)
+            pos = end
+        parts.append(text[pos:])
+        self.text = "".join(parts)
+
+    def map(self, offset: int) -> int:
+        """New offset of old `offset`; an offset inside a replaced span goes to the span's replacement end."""
+        i = bisect.bisect_right(self._old, offset) - 1
+        if i < 0:
+            return offset
+        start, end, repl = self._edits[i]
+        new_start = self._new[i]
+        if offset == start:
+            return new_start
+        if offset < end:
+            return new_start + len(repl)
+        return new_start + len(repl) + (offset - end)
+
+
+def _lines(text: str) -> Iterable[tuple[int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _line_edits(text: str) -> list[Edit]:
+    """Indentation, trailing spaces, Markdown heading markers and emphasis, run-in headings."""
+    edits: list[Edit] = []
+    for pos, line in _lines(text):
+        if not line:
+            continue
+        m = _INDENT.match(line)
+        lead = m.end() if m else 0
+        tail = _TRAILING.search(line)
+        end = tail.start() if tail else len(line)
+        if lead:
+            edits.append((pos, pos + lead, ""))
+        if tail:
+            edits.append((pos + tail.start(), pos + len(line), ""))
+        if lead >= end:
+            continue
+        body = line[lead:end]
+        skip = 0
+        h = _MD_HEADING.match(body)
+        if h:
+            edits.append((pos + lead, pos + lead + h.end(), ""))
+            skip = h.end()
+        b = _STAR_BULLET.match(body, skip)
+        if b:
+            skip = b.end()
+        run_ins = {m.start() for m in _RUN_IN.finditer(body, skip)}
+        for m in _EMPHASIS.finditer(body, skip):
+            edits.append((pos + lead + m.start(), pos + lead + m.end(), "\n" if m.start() in run_ins else ""))
+    return edits
+
+
+def _header_edits(text: str) -> list[Edit]:
+    """Unpipe the website's two-column header table: its cells become plain lines.
+
+    Only tables above the document's type line (or the first body line) are touched, and only
+    when they hold header content (`Số:`, the national motto, the place/date line).
+    """
+    lines = list(_lines(text))
+    region: list[tuple[int, str]] = []
+    for pos, line in lines[:80]:
+        if _HEADER_END.match(line.strip("*_ ")):
+            break
+        region.append((pos, line))
+    if not any(_HEADER_MARKERS.search(line) for _, line in region):
+        return []
+    if not any(line.startswith("|") for _, line in region):
+        return []
+    edits: list[Edit] = []
+    for pos, line in region:
+        if _PIPE_ONLY.match(line) or _TABLE_RULE.match(line) and "|" in line:
+            edits.append((pos, pos + len(line) + 1, ""))
+        elif _TABLE_ROW.match(line):
+            cells = [c.strip() for c in line[1:-1].split("|")]
+            edits.append((pos, pos + len(line), "\n".join(c for c in cells if c)))
+    return edits
+
+
+def _page_break_edits(text: str) -> list[Edit]:
+    """Join a sentence split by a page break: the blank gap becomes one space.
+
+    The next line must start in lower case and must not be a lettered item (`a) ...`).
+    """
+    edits: list[Edit] = []
+    for m in _PAGE_BREAK.finditer(text):
+        if _LETTER_ITEM.match(text, m.end()):
+            continue
+        edits.append((m.start(), m.end(), " "))
+    return edits
+
+
+_PASSES: tuple[Callable[[str], list[Edit]], ...] = (_line_edits, _header_edits, _page_break_edits)
+
+
+def normalize_text(text: str) -> tuple[str, Callable[[int], int]]:
+    """The normalized text and a map from source offsets to normalized offsets."""
+    maps: list[TextEdits] = []
+    for make_edits in _PASSES:
+        step = TextEdits(text, make_edits(text))
+        maps.append(step)
+        text = step.text
+
+    def mapping(offset: int) -> int:
+        for step in maps:
+            offset = step.map(offset)
+        return offset
+
+    return text, mapping
+
 
 def normalize(src: SourceDocument) -> NormalizedDocument:
-    return NormalizedDocument(source=src, text=src.text, page_starts=src.page_starts)
+    text, mapping = normalize_text(src.text)
+    starts = tuple(min(mapping(p), len(text)) for p in src.page_starts)
+    return NormalizedDocument(source=src, text=text, page_starts=starts)

@@ -1,0 +1,209 @@
+"""Heading and list-item labels of Vietnamese administrative documents, read off one line.
+
+Nghị định 30/2020/NĐ-CP fixes the marks a document may use: Phần/Chương/Mục, Điều, roman
+numerals, arabic numbers, `1.1.` decimals, lettered points `a)`, and `-`/`+` items. Real plans
+add `Chỉ tiêu 1:`-style named items, `1/`, `a.` and OCR misreads of the numerals. A line can be
+read in more than one way (`C.` is a capital-letter part or roman 100; OCR's `H.` may be `II.`);
+this module lists every reading as a `Marker` and leaves the choice to the tree builder, which
+knows what label the sequence expects next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+#: Vietnamese point letters in order; `f`, `j`, `w`, `z` are not Vietnamese but appear, so they
+#: sit between their neighbours (`f` after `e` and before `g`).
+LETTERS = "abcdđefghijklmnopqrstuvwxyz"
+_LETTER_VALUE = {ch: i + 1 for i, ch in enumerate("abcdđeghiklmnopqrstuvxy")}
+_LETTER_VALUE.update({"f": 6.5, "j": 9.5, "w": 20.5, "z": 23.5})
+
+#: nesting rank: a heading never sits under one of equal or greater rank (a `Phần` is never
+#: inside a `Điều`, a roman never inside an arabic)
+RANK = {"part": 0.0, "chapter": 1.0, "article": 2.0, "roman": 3.0, "arabic": 4.0, "decimal": 5.0,
+        "letter": 6.0, "named": 6.5, "dash": 7.0, "plus": 8.0}
+LIST_KINDS = ("dash", "plus")
+
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ORDINAL_WORDS = {
+    "nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}
+
+# the text after a label: a space then something, a capital glued to the label, or nothing
+_AFTER = r"(?=[ \t]+\S|\p{Lu}|[\"“(]|[ \t]*$)"
+_PART = regex.compile(
+    r"(?P<word>PHẦN|Phần)[ \t]+(?P<num>(?:THỨ|[Tt]hứ)[ \t]+\p{L}+|[IVXLC]{1,6}|\d{1,2})"
+    r"(?=[ \t]*$|[ \t]*[.:\-–][ \t]*|[ \t]+\p{Lu})"
+)
+_APPENDIX = regex.compile(
+    r"(?P<word>PHỤ LỤC|Phụ lục|PHỤ\s+LỤC)(?:[ \t]+(?P<num>(?:(?:SỐ|số)[ \t]+)?(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])))?"
+    r"(?=[ \t]*$|[ \t]*[.:\-–][ \t]*\S|[ \t]+[\p{Lu}(\"“])"
+)
+_CHAPTER = regex.compile(
+    r"(?P<word>CHƯƠNG|Chương)[ \t]+(?P<num>[IVXLC]{1,6}|\d{1,2})(?=[ \t]*$|[ \t]*[.:\-–][ \t]*|[ \t]+\p{Lu})"
+)
+_ARTICLE = regex.compile(r"(?P<word>Điều|ĐIỀU)[ \t]+(?P<num>\d{1,3})[ \t]*[.:]" + _AFTER)
+_CAP_PART = regex.compile(r"(?P<num>[A-H])\.[ \t]*(?=\p{Lu}{2})")
+_ROMAN = regex.compile(r"(?P<num>[IVXLC]{1,7})[ \t]*(?:[.)/]|-(?=[ \t]))" + _AFTER)
+# OCR misreads of a roman numeral: `H.`/`IL.`/`Il.`/`ll.`/`1I.` for `II.` and the like
+_ROMAN_OCR = regex.compile(r"(?P<num>[IVXLlH1|]{1,5})[ \t]*[.,]" + _AFTER)
+_DECIMAL = regex.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=[ \t]+\S|\p{Lu})(?![ \t]+\d)")
+_ARABIC = regex.compile(r"(?P<num>\d{1,2})[ \t]*(?:[.)]|/(?=[ \t])|-(?=[ \t]+\p{Lu}))" + _AFTER)
+_ARABIC_OCR = regex.compile(r"(?P<num>[lI|O\d]{1,2})[ \t]*[.,]" + _AFTER)
+_LETTER = regex.compile(r"(?P<num>[a-zđ])[ \t]*(?:\)|\.(?=[ \t])|/(?=[ \t]))" + _AFTER)
+_NAMED = regex.compile(
+    r"(?P<dash>[-–+•][ \t]*)?(?P<name>(?i:(?:tiểu[ \t]+)?(?:đề[ \t]+án|dự[ \t]+án)|chỉ[ \t]+tiêu|mục[ \t]+tiêu|"
+    r"nhiệm[ \t]+vụ|giải[ \t]+pháp|chương[ \t]+trình|hoạt[ \t]+động))[ \t]+(?P<num>\d{1,2}|[IVX]{1,4})"
+    r"[ \t]*(?=[:.\-–)]|$)"
+)
+_DASH = regex.compile(r"[-–—•](?![-–—])[ \t]*(?=\S)")
+_PLUS = regex.compile(r"\+[ \t]*(?=\S)")
+_SEPARATOR = regex.compile(r"[ \t]*[.:\-–)/][ \t]*|[ \t]+")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One reading of a line's label.
+
+    `key` groups siblings (`decimal` by depth, `named` by name); `value` orders them;
+    `label_start`/`label_end` are offsets in the line; `ocr` marks a reading that is only
+    accepted where the sequence expects exactly its value.
+    """
+
+    kind: str
+    key: str
+    label: str
+    value: float
+    label_start: int
+    label_end: int
+    text_start: int
+    rank: float
+    ocr: bool = False
+    prefix: str = ""
+
+
+def roman_value(s: str) -> int | None:
+    """Value of a well-formed roman numeral (canonical form only, so `IIII` and `VX` are rejected)."""
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN_DIGITS.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if total and to_roman(total) == s else None
+
+
+def to_roman(n: int) -> str:
+    out = []
+    for v, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def letter_value(ch: str) -> float:
+    return _LETTER_VALUE[ch]
+
+
+def _text_start(line: str, pos: int) -> int:
+    m = _SEPARATOR.match(line, pos)
+    return m.end() if m else pos
+
+
+def _marker(kind: str, label: str, value: float, m: regex.Match, line: str, *, key: str | None = None,
+            ocr: bool = False, label_start: int | None = None) -> Marker:
+    depth = label.count(".") if kind == "decimal" else 0
+    label_end = m.end("num") if m["num"] else m.end()
+    return Marker(
+        kind=kind, key=key or (f"decimal{depth}" if kind == "decimal" else kind), label=label, value=value,
+        label_start=m.start() if label_start is None else label_start, label_end=label_end,
+        text_start=_text_start(line, m.end()), rank=RANK[kind] + depth * 0.1, ocr=ocr,
+        prefix=label.rsplit(".", 1)[0] if kind == "decimal" else "",
+    )
+
+
+def _ocr_roman(s: str) -> int | None:
+    folded = s.replace("H", "II").replace("l", "I").replace("1", "I").replace("|", "I").replace("L", "I")
+    return roman_value(folded) if folded != s else None
+
+
+def _ocr_arabic(s: str) -> list[int]:
+    """Numbers OCR may have misread as `s` (`l.`/`I.` for `1.`, `9.` for `5.`)."""
+    folded = s.replace("l", "1").replace("I", "1").replace("|", "1").replace("O", "0")
+    out = []
+    if folded.isdigit() and folded != s:
+        out.append(int(folded))
+    if folded.isdigit() and "9" in folded:
+        out.append(int(folded.replace("9", "5")))
+    return out
+
+
+def _part_number(num: str) -> tuple[str, float] | None:
+    words = num.split()
+    if words[0].lower() == "thứ":
+        value = _ORDINAL_WORDS.get(" ".join(words[1:]).lower())
+        return (("thứ " + " ".join(words[1:])).lower(), value) if value else None
+    if num.isdigit():
+        return num, int(num)
+    value = roman_value(num)
+    return (num, value) if value else None
+
+
+def read_markers(line: str, start: int = 0) -> list[Marker]:
+    """Every reading of a label at `line[start:]` (after the caller skipped indentation), best first."""
+    out: list[Marker] = []
+    if m := _PART.match(line, start):
+        parsed = _part_number(m["num"])
+        if parsed:
+            out.append(_marker("part", f"Phần {parsed[0]}", parsed[1], m, line))
+        return out
+    if m := _APPENDIX.match(line, start):
+        num = m["num"] or ""
+        num = regex.sub(r"(?i)^số\s+", "số ", num)
+        return [_marker("part", f"Phụ lục {num}".strip(), 0, m, line, key="appendix")]
+    if m := _CHAPTER.match(line, start):
+        value = int(m["num"]) if m["num"].isdigit() else roman_value(m["num"])
+        if value:
+            out.append(_marker("chapter", f"Chương {m['num']}", value, m, line))
+        return out
+    if m := _ARTICLE.match(line, start):
+        return [_marker("article", f"Điều {int(m['num'])}", int(m["num"]), m, line)]
+    if m := _NAMED.match(line, start):
+        name = " ".join(m["name"].split())
+        value = int(m["num"]) if m["num"].isdigit() else roman_value(m["num"]) or 0
+        return [_marker("named", f"{name} {m['num']}", value, m, line, key="named:" + name.lower(),
+                        label_start=m.start("name"))]
+    if m := _DECIMAL.match(line, start):
+        parts = m["num"].split(".")
+        return [_marker("decimal", m["num"], int(parts[-1]), m, line)]
+    if m := _ARABIC.match(line, start):
+        out.append(_marker("arabic", str(int(m["num"])), int(m["num"]), m, line))
+        out.extend(_marker("arabic", str(v), v, m, line, ocr=True) for v in _ocr_arabic(m["num"]))
+        return out
+    if m := _CAP_PART.match(line, start):
+        out.append(_marker("part", m["num"], ord(m["num"]) - ord("A") + 1, m, line, key="letterpart"))
+    if m := _ROMAN.match(line, start):
+        value = roman_value(m["num"])
+        if value and value <= 40:
+            out.append(_marker("roman", m["num"], value, m, line))
+        if m["num"] == "II":
+            out.append(_marker("arabic", "11", 11, m, line, ocr=True))
+    if not out and (m := _ROMAN_OCR.match(line, start)):
+        value = _ocr_roman(m["num"])
+        if value:
+            out.append(_marker("roman", to_roman(value), value, m, line, ocr=True))
+    if not out and (m := _ARABIC_OCR.match(line, start)):
+        out.extend(_marker("arabic", str(v), v, m, line, ocr=True) for v in _ocr_arabic(m["num"]))
+    if out:
+        return out
+    if m := _LETTER.match(line, start):
+        return [_marker("letter", m["num"], letter_value(m["num"]), m, line)]
+    if m := _DASH.match(line, start):
+        return [Marker("dash", "dash", "", 0, m.start(), m.start() + 1, m.end(), RANK["dash"])]
+    if m := _PLUS.match(line, start):
+        return [Marker("plus", "plus", "", 0, m.start(), m.start() + 1, m.end(), RANK["plus"])]
+    return []

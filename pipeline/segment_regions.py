@@ -1,0 +1,191 @@
+"""The regions of a document outside the heading tree: front matter, closings, attached title blocks.
+
+Nghị định 30/2020/NĐ-CP lays a document out as: header (issuing body, national motto, `Số:`,
+place and date), the type line (`KẾ HOẠCH`) and title, the body, then `Nơi nhận:` and the
+signature block. A Quyết định may carry its plan in the same text: the plan repeats a title
+block with `(Ban hành kèm theo Quyết định ...)`, and its appendices follow the signature.
+These regions are found from their wording alone, before any heading is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.headings import read_markers
+
+#: a document type line, the first line of the title block (`KẾ HOẠCH`, `QUYẾT ĐỊNH` ...)
+_TYPES = (
+    "KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG TƯ|NGHỊ ĐỊNH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|QUY CHẾ|QUY ĐỊNH|"
+    "HƯỚNG DẪN|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|LUẬT|PHÁP LỆNH|KẾT LUẬN|CÔNG ĐIỆN"
+)
+# alone on its line in any case (TCVN3 sources lose the case of toned capitals), or upper case with its title
+_TYPE_ALONE = regex.compile(rf"(?i:{_TYPES})[ \t]*")
+_TYPE_WITH_TITLE = regex.compile(rf"(?:{_TYPES})\b(?![ \t]*:)[ \t]+\p{{Lu}}")
+_ATTACHED = regex.compile(r"\(?[ \t]*(?i:ban hành kèm theo|kèm theo|được ban hành kèm theo)\b")
+_NOI_NHAN = regex.compile(r"(?i:nơi[ \t]+nhận)[ \t]*:?")
+_SIGN = regex.compile(r"(?:KT|TM|TL|TUQ|Q|PP)\.[ \t]*\p{Lu}{2}")
+_END_MARK = regex.compile(r"\./\.[ \t]*$")
+_MOTTO = regex.compile(r"(?i:cộng hòa xã hội chủ nghĩa|cộng hoà xã hội chủ nghĩa)")
+_HEADER_LINE = regex.compile(r"(?:Số[ \t]*:|-{3,}|Độc lập|.*,[ \t]*ngày[ \t]+\d{1,2}[ \t]+tháng|V/v)")
+_NAME_LINE = regex.compile(r"(?:\p{Lu}\p{Ll}*[ \t]+){1,5}\p{Lu}\p{Ll}*")
+STRONG_KINDS = ("part", "chapter", "article", "roman")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters)
+
+
+def _is_type_line(s: str) -> bool:
+    s = s.strip()
+    return bool(_TYPE_ALONE.fullmatch(s) or _TYPE_WITH_TITLE.match(s))
+
+
+def _strong_marker(s: str) -> bool:
+    return any(m.kind in STRONG_KINDS or m.kind == "arabic" and not m.ocr for m in read_markers(s.strip()))
+
+
+def find_body_start(lines: list[Line]) -> int:
+    """Offset where the body (the preamble, or the first heading) begins.
+
+    After the type line comes the title: the rest of the type line's paragraph, or the next
+    paragraph when the type line stands alone; then upper-case lines (the issuing authority of a
+    Quyết định, `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...`) and `(Ban hành kèm theo ...)`.
+    """
+    limit = min(len(lines), 120)
+    t = next((i for i in range(limit) if _is_type_line(lines[i].text)), None)
+    if t is None:
+        return _first_body_line(lines, limit)
+    i = t + 1
+    if i < len(lines) and lines[i].blank and _TYPE_ALONE.fullmatch(lines[t].text.strip()):
+        while i < len(lines) and lines[i].blank:
+            i += 1
+        if i < len(lines) and _strong_marker(lines[i].text):
+            return lines[i].start
+    while i < len(lines) and not lines[i].blank and not _strong_marker(lines[i].text):
+        i += 1
+    while i < len(lines):
+        s = lines[i].text.strip()
+        if s and not (_is_upper(s) or _ATTACHED.match(s)) or s and _strong_marker(s):
+            return lines[i].start
+        i += 1
+    return lines[t].end
+
+
+_PREAMBLE = regex.compile(r"(?:Căn cứ|Thực hiện|Kính gửi|Xét|Theo đề nghị|Nhằm|Để)\b")
+
+
+def _first_body_line(lines: list[Line], limit: int) -> int:
+    for line in lines[:limit]:
+        s = line.text.strip()
+        if _PREAMBLE.match(s) or _strong_marker(s):
+            return line.start
+    return 0
+
+
+def _resumes(line: Line) -> bool:
+    """A line where content starts again after a closing: an appendix, another document, a part."""
+    s = line.text.strip()
+    if not s:
+        return False
+    if _is_type_line(s) or _MOTTO.match(s):
+        return True
+    return any(m.kind in STRONG_KINDS for m in read_markers(s))
+
+
+def _signature_start(lines: list[Line], i: int, floor: int) -> int:
+    """Walk back from a closing over the signature lines above it (`CHỦ TỊCH`, the signer's name)."""
+    j = i - 1
+    best = i
+    while j > floor:
+        s = lines[j].text.strip()
+        if not s:
+            j -= 1
+            continue
+        short = len(s.split()) <= 8 and not s.endswith((".", ";", ":", ",")) and not read_markers(s)
+        if short and (_is_upper(s) or _NAME_LINE.fullmatch(s) or _SIGN.match(s)):
+            best = j
+            j -= 1
+            continue
+        break
+    return best
+
+
+def find_closings(lines: list[Line], body_line: int) -> list[tuple[int, int]]:
+    """`(start, end)` line-index spans of `Nơi nhận` lists and signature blocks."""
+    spans: list[tuple[int, int]] = []
+    i = body_line
+    while i < len(lines):
+        s = lines[i].text.strip()
+        start = None
+        if _NOI_NHAN.match(s) or _SIGN.match(s):
+            start = _signature_start(lines, i, max(body_line, spans[-1][1] if spans else body_line))
+        elif _END_MARK.search(s):
+            k = i + 1
+            while k < len(lines) and lines[k].blank:
+                k += 1
+            if k < len(lines) and not _resumes(lines[k]):
+                start = k
+        if start is None:
+            i += 1
+            continue
+        end = max(start, i) + 1
+        while end < len(lines) and not _resumes(lines[end]):
+            end += 1
+        spans.append((start, end))
+        i = end
+    return spans
+
+
+def find_attached_blocks(lines: list[Line], body_line: int) -> list[tuple[int, int]]:
+    """`(start, end)` line spans of an attached document's title block inside the body.
+
+    A type line followed within a few lines by `(Ban hành kèm theo ...)`; the block runs back over
+    the attached document's own header lines and on to the end of the `kèm theo` parenthesis.
+    Under an appendix heading the same wording is the appendix's own title, not a new document.
+    """
+    spans: list[tuple[int, int]] = []
+    for i in range(body_line, len(lines)):
+        if not _is_type_line(lines[i].text):
+            continue
+        k = next((k for k in range(i + 1, min(len(lines), i + 8)) if _ATTACHED.match(lines[k].text.strip())), None)
+        if k is None:
+            continue
+        prev = next((lines[j].text for j in range(i - 1, body_line - 1, -1) if not lines[j].blank), "")
+        if any(m.key == "appendix" for m in read_markers(prev.strip())):
+            continue
+        while k < len(lines) - 1 and ")" not in lines[k].text:
+            k += 1
+        start = i
+        while start - 1 > body_line and (lines[start - 1].blank or _is_header_line(lines[start - 1].text)):
+            start -= 1
+        while start < i and lines[start].blank:
+            start += 1
+        spans.append((start, k + 1))
+    return spans
+
+
+def _is_header_line(s: str) -> bool:
+    s = s.strip()
+    return bool(_HEADER_LINE.match(s) or _MOTTO.match(s) or (_is_upper(s) and not read_markers(s)))
