@@ -42,10 +42,9 @@ _UNIT = r"(?P<unit>ngày\s+làm\s+việc|ngày|tháng|năm|tuần|giờ|quý)"
 _CYCLE_ITEM = rf"(?:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)|{NUMBER}\s+(?:tháng|năm|quý|tuần))\b"
 
 _I = regex.IGNORECASE
+_DAY_MONTH = r"\d{1,2}\s*(?:/|\s+tháng\s+)\s*\d{1,2}(?:\s*(?:/|,?\s+năm\s+)\s*" + _YEAR + r")?(?![\d/])"
 _RANGE_DAYS = regex.compile(
-    r"\btừ\s+ngày\s+(?P<a>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*" + _YEAR + r")?)(?![\d/])\s*(?:đến|tới|-|–)\s*(?:hết\s+)?"
-    r"(?:ngày\s+)?(?P<b>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*" + _YEAR + r")?)(?![\d/])",
-    _I,
+    rf"\btừ\s+ngày\s+(?P<a>{_DAY_MONTH})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?P<b>{_DAY_MONTH})", _I
 )
 _RANGE_MONTHS = regex.compile(
     r"\btừ\s+(?:đầu\s+)?" + _MONTH_YEAR.format("1") + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?"
@@ -70,7 +69,7 @@ _QUARTER = regex.compile(
     _I,
 )
 _MONTH = regex.compile(
-    r"(?<!(?:hằng|hàng|mỗi|từng)\s+)\btháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r")|"
+    r"(?<!(?:hằng|hàng|mỗi|từng)\s+|\d\s{1,3})\btháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r")|"
     r"(?=\s+(?:hằng|hàng)\s+năm))(?![\d/])",
     _I,
 )
@@ -105,7 +104,7 @@ _DURATION = regex.compile(
     _I,
 )
 _EVENT = regex.compile(
-    rf"\b{_alt(_WORDS['event_cues'])}(?!\s+\d)(?:\s+[^,;.()\n“”\"]{{1,150}})", _I
+    rf"\b{_alt(_WORDS['event_cues'])}(?!\s+\d)\s+(?:[^,;.()\n“”\"]|\n(?=[ \t]*\p{{Ll}})){{1,150}}", _I
 )
 _CELL_YEAR = regex.compile(r"(?<=\|)[ \t*]*(?:năm\s+)?(?P<y>" + _YEAR + r")[ \t*.]*(?=\|)", _I)
 

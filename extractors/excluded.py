@@ -21,7 +21,8 @@ from models.records import SegmentedDocument
 _DOC_TYPES = (
     r"Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Nghị\s+định(?:\s+thư)?|Thông\s+tư(?:\s+liên\s+tịch)?|"
     r"Công\s+văn|Văn\s+bản|Bộ\s+luật|Luật|Pháp\s+lệnh|Hiệp\s+định|Công\s+ước|Kiến\s+nghị|Tờ\s+trình|"
-    r"Thông\s+báo|Kết\s+luận|Hướng\s+dẫn|Quy\s+chế|Quy\s+định|Báo\s+cáo|Hiến\s+pháp|Sắc\s+lệnh|QĐ|CT|NQ|NĐ|TT"
+    r"Thông\s+báo|Thông\s+tri|Kết\s+luận|Hướng\s+dẫn|Quy\s+chế|Quy\s+định|Báo\s+cáo|Hiến\s+pháp|Sắc\s+lệnh|Đề\s+án|"
+    r"Chương\s+trình|Điều\s+lệ|QĐ|CT|NQ|NĐ|TT"
 )
 _DATE = (
     r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}"
@@ -29,11 +30,12 @@ _DATE = (
 )
 # `Quyết định số 1427/QĐ-TTg`, `kế hoạch số 135/KH-BCĐ`, `QĐ 1427/QĐ-TTg`, `Nghị quyết số 21-NQ/TW`
 _NUMBERED = regex.compile(
-    rf"(?i:{_DOC_TYPES})\s+(?:số\s*:?\s*)?\d+[\d./]*\s*[-/]\s*[\p{{L}}\d][\p{{L}}\d&./()]*(?:\s*-\s*[\p{{L}}\d][\p{{L}}\d&./()]*)*"
+    rf"(?i:{_DOC_TYPES})(?:\s+(?:(?!số\b)[\p{{L}}]+)){{0,6}}?\s+(?:số\s*:?\s*)?\d+[\d./]*\s*[-/]\s*[\p{{L}}\d][\p{{L}}\d&./()]*(?:\s*-\s*[\p{{L}}\d][\p{{L}}\d&./()]*)*"
 )
+_DATED = rf"(?:\s*,?\s*(?:(?:được\s+\S+(?:\s+\S+){{0,4}}?\s+)?(?:ban\s+hành\s+|thông\s+qua\s+)?ngày\s+{_DATE}))?"
 _AFTER_NUMBER = regex.compile(
-    rf"\s*,?\s*(?:(?:được\s+\S+(?:\s+\S+){{0,4}}?\s+)?(?:ban\s+hành\s+|thông\s+qua\s+)?ngày\s+{_DATE})?"
-    r"(?:\s*,?\s*của\s+(?:(?!về\b|V/v\b|phê\s+duyệt\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b|và\b)[^;,.()“”\"\n])+)?"
+    _DATED + r"(?:\s*,?\s*của\s+(?:(?!về\b|V/v\b|phê\s+duyệt\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b|và\b|ngày\s+\d)"
+    r"(?:[^;,.()“”\"\n]|\n(?=\s*\p{Ll})))+)?" + _DATED
 )
 # what a title may start with once number, date and issuer are read
 _TITLE_START = regex.compile(
@@ -49,7 +51,9 @@ _NAMED = regex.compile(
     r"\b(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Hiệp\s+định|Công\s+ước|Nghị\s+định\s+thư|Hiến\s+pháp|Kế\s+hoạch|Quyết\s+định|"
     r"Nghị\s+quyết|Chỉ\s+thị)\s+(?!này\b|số\b|\d|giai\s+đoạn\b|năm\b|và\b|của\b|trên\b|được\b|thi\s+hành\b|có\b|đã\b|phải\b|sẽ\b|đề\s+ra\b)(?=[\p{L}“\"])"
 )
-_NAMED_END = regex.compile(r";|\(|\)|:|\n|\.(?=\s|$)|,(?!\s*(?:chống|bổ\s+sung)\b)")
+_NAMED_END = regex.compile(
+    r";|\(|\)|:|\n(?=\s*(?:[^\p{Ll}\d\s]|\d+[.)]\s))|\.(?=\s|$)|,(?!\s*(?:chống|bổ\s+sung)\b)"
+)
 _LAW_TAIL = regex.compile(
     rf"\s*(?:\(?\s*(?:năm\s+)?\d{{4}}\s*\)?)?\s*,?\s*(?:(?:được\s+[^;.\n]{{0,60}}?|có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ)"
     rf"\s+ngày\s+{_DATE}|ngày\s+{_DATE})?"

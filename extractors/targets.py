@@ -62,8 +62,8 @@ _YEAR_BEFORE = regex.compile(r"\b(?:(?:đến|tới|trước|trong)\s+(?:hết\s
 _YEAR_HEADING = regex.compile(r"\b(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
 _INDICATOR_CUT = regex.compile(rf"\s(?:{_alt(_WORDS['indicator_cuts'])})\b|[,;.:(]\s*$", _I)
 _LEAD_WORDS = regex.compile(
-    r"^(?:\W|[a-zđ]\)|hằng\s+năm|hàng\s+năm|phấn\s+đấu|đến\s+năm\s+\d{4}|năm\s+\d{4}|và|đạt|các|những|có|"
-    r"chỉ\s+tiêu\s+\d+\s*:?)+",
+    r"^(?:\W|[a-zđ]\)|\d+(?:\.\d+)*[.)]|(?:hằng\s+năm|hàng\s+năm|phấn\s+đấu|(?:đến\s+)?năm\s+\d{4}|và|đạt|các|những|có|"
+    r"chỉ\s+tiêu\s+\d+)(?!\p{L}))+",
     _I,
 )
 _TRAIL_WORDS = regex.compile(rf"(?:\s|,|\b{_alt(list(_WORDS['comparators']) + ['đạt', 'là', 'mức', 'có'])})+$", _I)
@@ -72,7 +72,7 @@ _LABEL = regex.compile(
     _I,
 )
 # a paragraph ends at a newline unless the next line goes on in lower case (a wrapped or page-broken sentence)
-_PARAGRAPH_BREAK = regex.compile(r"\n\s*(?=[^\p{Ll}\s]|[a-zđ]\s*\))")
+_PARAGRAPH_BREAK = regex.compile(r"\n\s*(?=[^\p{Ll}\s\d]|[a-zđ]\s*\)|\d+(?:\.\d+)*[.)]\s)")
 _CLAUSE_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})|\.\s*$")
 _FALLBACK_HEADING = regex.compile(r"(?m)^[ \t#*>]*(?:[IVX]+|\d+(?:\.\d+)*)[.)]?\s*\**(?P<h>[^\n]{0,150})$")
 
