@@ -30,7 +30,8 @@ _DATE = (
 )
 # `Quyết định số 1427/QĐ-TTg`, `kế hoạch số 135/KH-BCĐ`, `QĐ 1427/QĐ-TTg`, `Nghị quyết số 21-NQ/TW`
 _NUMBERED = regex.compile(
-    rf"(?i:{_DOC_TYPES})(?:\s+(?:(?!số\b)[\p{{L}}]+)){{0,6}}?\s+(?:số\s*:?\s*)?\d+[\d./]*\s*[-/]\s*[\p{{L}}\d][\p{{L}}\d&./()]*(?:\s*-\s*[\p{{L}}\d][\p{{L}}\d&./()]*)*"
+    rf"(?i:{_DOC_TYPES})(?:(?:\s+[\p{{L}}]+){{0,6}}?\s+số\s*:?\s*|\s+)\d+[\d./]*\s*[-/]\s*(?=[\p{{L}}\d&./()\s-]*\p{{L}})"
+    r"[\p{L}\d][\p{L}\d&./()]*(?:\s*-\s*[\p{L}\d][\p{L}\d&./()]*)*"
 )
 _DATED = rf"(?:\s*,?\s*(?:(?:được\s+\S+(?:\s+\S+){{0,4}}?\s+)?(?:ban\s+hành\s+|thông\s+qua\s+)?ngày\s+{_DATE}))?"
 _AFTER_NUMBER = regex.compile(
