@@ -1,7 +1,407 @@
-"""Placeholder until the assignments extractor lands: finds nothing."""
+"""Who is made responsible for what: `assignments` rows from a segmented plan.
 
-from models.records import DocumentMeta, SegmentedDocument
+Plans state responsibility in a handful of ways, all handled clause by clause:
+- a cue right before a list of bodies (`Cơ quan phối hợp: A, B và C`, `phối hợp với Y`,
+  `Giao X`, `Đề nghị X`, `chỉ đạo Y`, `gửi X (qua Y)` in a reporting clause);
+- a list that is the subject of its clause (`Sở Tư pháp chủ trì, ...`, `Các sở ... căn cứ
+  chức năng, nhiệm vụ chủ động phối hợp thực hiện`, `Lực lượng Công an triển khai ...`);
+- a parenthesis closing a task (`(Bộ Công an chủ trì, phối hợp các bộ, ngành, địa phương thực hiện)`),
+  read as a clause of its own, or one right after a body (`(Cơ quan Thường trực ...)`, `(qua Y)`);
+- a heading that names a body (`1. Công an tỉnh:`), whose items are that body's tasks;
+- task tables whose columns name the chủ trì and phối hợp bodies.
+The cue phrases are data (`data/assignment_cues.json`). A collective is never `lead`: where the
+rules give it `lead`, it carries the work out (`implement`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import regex
+
+from extractors import agencies
+from extractors.agencies import Mention, Place, fold
+from models.records import Assignment, DocumentMeta, SegmentedDocument
+
+_CUES = json.loads((agencies.DATA / "assignment_cues.json").read_text(encoding="utf-8"))
 
 
-def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple:
-    return ()
+def _alternation(phrases: list[str]) -> str:
+    parts = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"[ \t]*,?[ \t]*".join(r"[ \t]+".join(map(regex.escape, p.split())) for p in ph.split(","))
+                    for ph in parts)
+
+
+_CUE_ROLE = {fold(p): role for role, phrases in _CUES["before"].items() for p in phrases}
+_BEFORE = regex.compile(r"(?<!\w)(?:" + _alternation(list(_CUE_ROLE)) + r")(?!\w)")
+_FILLER = regex.compile(r"^(?:[ \t,]|các|lực lượng|với|chặt chẽ|cùng|toàn bộ|tất cả|thường xuyên|kịp thời)*$")
+_AFTER = {role: regex.compile(p) for role, p in _CUES["after"].items()}
+_TASK_START = {role: regex.compile(p) for role, p in _CUES["task_start"].items()}
+_TASK_PREFIX = regex.compile(_CUES["task_prefix"])
+_SKIP = regex.compile(_CUES["skip_sections"])
+_SUBJECT_AFTER = regex.compile(_CUES["subject_after"])
+_HEAD_POST = regex.compile(_CUES["head_posts"])
+_REPORT = regex.compile(_CUES["report"])
+_GROUP_GAP = regex.compile(r"^[\s,;]*(?:(?:và|cùng|hoặc)[\s,]*)?$")
+_CLAUSE_END = regex.compile(r";|\.(?=\s|$)|\n")
+_LINE_HEAD_COLON = regex.compile(r"^[^\n]{0,120}?:[ \t*]*(?:\n|$)")
+_STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
+_PAREN = regex.compile(r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
+_TABLE_SEP = regex.compile(r"\||\t")
+_LEAD_COL = regex.compile(r"chủ trì")
+_COORD_COL = regex.compile(r"phối hợp")
+
+
+@dataclass
+class _Group:
+    """Bodies listed together (`A, B và C`), which share one role."""
+
+    mentions: list[Mention]
+    start: int
+    end: int
+
+
+def extract(doc: SegmentedDocument, meta: DocumentMeta) -> list[Assignment]:
+    text = doc.text
+    folded = fold(text)
+    where = Place(meta.province, meta.locality, bool(_STEERING_138.search(folded)))
+    found = agencies.find(text, doc.body_start, len(text), where, folded)
+    mentions = [m for m in found if not doc.in_closing(m.start) and _counted(doc, folded, m.start)]
+    out = _Collector(doc)
+    consumed = _tables(doc, folded, mentions, out)
+    mentions = [m for m in mentions if not any(a <= m.start < b for a, b in consumed)]
+    heads = _heading_bodies(doc, folded, mentions, out)
+    for a, b in _spans_outside(consumed, doc.body_start, len(text)):
+        _clauses(doc, folded, mentions, heads, a, b, out)
+    return out.rows
+
+
+class _Collector:
+    """One row per agency per role per section, in the order found."""
+
+    def __init__(self, doc: SegmentedDocument) -> None:
+        self.doc, self.rows, self.seen = doc, [], set()
+
+    def add(self, m: Mention, role: str, at: int | None = None) -> None:
+        if m.collective and role == "lead":
+            role = "implement"
+        section = self.doc.section_at(m.start if at is None else at)
+        k = (m.agency.name, role, section)
+        if k not in self.seen:
+            self.seen.add(k)
+            self.rows.append(Assignment(m.agency, role, m.text, m.start, m.end, section))
+
+
+def _counted(doc: SegmentedDocument, folded: str, offset: int) -> bool:
+    """Aims, targets and the preamble name bodies without giving them tasks."""
+    i = doc.section_at(offset)
+    if i is None:
+        return not doc.sections
+    while i is not None:
+        s = doc.sections[i]
+        heading = regex.sub(r"^[\W\d]*(?:[ivxlc]+\.|[a-zđ]\)|phần [ivx\d]+\.?|\d+(?:\.\d+)*\.?)?[\s*#]*", "",
+                            fold(s.heading)).strip()
+        if _SKIP.match(heading):
+            return False
+        i = s.parent
+    return True
+
+
+def _spans_outside(consumed: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    out, pos = [], lo
+    for a, b in sorted(consumed):
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < hi:
+        out.append((pos, hi))
+    return out
+
+
+# --- task tables ---------------------------------------------------------------------------------
+
+def _tables(doc: SegmentedDocument, folded: str, mentions: list[Mention], out: _Collector) -> list[tuple[int, int]]:
+    """Rows under a header naming `chủ trì` and `phối hợp` columns; returns the spans they cover."""
+    consumed = []
+    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]*", folded) if m.end() > m.start()]
+    columns: dict[str, int] | None = None
+    for a, b in lines:
+        line = folded[a:b]
+        cells = _TABLE_SEP.split(line)
+        if len(cells) < 3:
+            columns = None
+            continue
+        if columns is None or (_LEAD_COL.search(line) and not any(m.start >= a and m.end <= b for m in mentions)):
+            lead = next((i for i, c in enumerate(cells) if _LEAD_COL.search(c)), None)
+            coord = next((i for i, c in enumerate(cells) if _COORD_COL.search(c) and not _LEAD_COL.search(c)), None)
+            columns = {"lead": lead, "coordinate": coord} if lead is not None else None
+            if columns:
+                consumed.append((a, b))
+            continue
+        if regex.fullmatch(r"[\s|:\-–]*", line):
+            consumed.append((a, b))
+            continue
+        consumed.append((a, b))
+        bounds, pos = [], a
+        for c in cells:
+            bounds.append((pos, pos + len(c)))
+            pos += len(c) + 1
+        for role, i in columns.items():
+            if i is None or i >= len(bounds):
+                continue
+            ca, cb = bounds[i]
+            for m in mentions:
+                if ca <= m.start < cb:
+                    out.add(m, role)
+    return consumed
+
+
+# --- heading bodies ------------------------------------------------------------------------------
+
+@dataclass
+class _Head:
+    group: list[Mention]
+    scope: tuple[int, int]
+    explicit: bool
+
+
+def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: list[Mention], out: _Collector) -> list[_Head]:
+    """`1. Công an tỉnh:` / `- Bộ Lao động - Thương binh và Xã hội:`: the items below are its tasks."""
+    heads = []
+    for s in doc.sections:
+        line_end = folded.find("\n", s.char_start, s.char_end)
+        line_end = s.char_end if line_end < 0 else line_end
+        prefix = _TASK_PREFIX.match(folded, s.char_start, line_end)
+        pos = prefix.end() if prefix else s.char_start
+        req = regex.match(r"(?:đề nghị|giao|yêu cầu)[ \t]+", folded[pos:line_end])
+        pos += req.end() if req else 0
+        group = []
+        for m in mentions:
+            if m.start == pos or (group and m.start >= group[-1].end and m.end <= line_end
+                                  and _GROUP_GAP.match(folded[group[-1].end:m.start])):
+                group.append(m)
+        if not group:
+            continue
+        colon = folded.find(":", group[-1].end, line_end)
+        if colon < 0 or colon - group[-1].end > 120:
+            continue
+        residual = folded[group[-1].end:colon]
+        if regex.search(r"[.;]", regex.sub(r"\([^()]*\)", "", residual)):
+            continue
+        explicit = False
+        if "thường trực" in residual:
+            explicit = True
+            for m in group:
+                out.add(m, "standing")
+        if regex.search(r"chủ trì|đầu mối", regex.sub(r"\([^()]*\)", "", residual)):
+            explicit = True
+            for m in group:
+                out.add(m, "lead")
+        heads.append(_Head(group, (colon + 1, s.char_end), explicit))
+    return heads
+
+
+def _head_at(heads: list[_Head], offset: int) -> _Head | None:
+    inner = None
+    for h in heads:
+        if h.scope[0] <= offset < h.scope[1] and (inner is None or h.scope[0] >= inner.scope[0]):
+            inner = h
+    return inner
+
+
+# --- clauses -------------------------------------------------------------------------------------
+
+def _clauses(doc: SegmentedDocument, folded: str, mentions: list[Mention], heads: list[_Head],
+             lo: int, hi: int, out: _Collector) -> None:
+    masked = list(folded[lo:hi])
+    parens = []
+    for p in _PAREN.finditer(folded, lo, hi):
+        parens.append((p.start(), p.end()))
+        masked[p.start() - lo:p.end() - lo] = " " * (p.end() - p.start())
+    view = "".join(masked)
+    inside = [m for m in mentions if lo <= m.start < hi]
+    for a, b in _split(view, lo, inside):
+        ms = [m for m in inside if a <= m.start < b and not _in_any(m.start, parens)]
+        _clause(doc, folded, view, lo, a, b, ms, parens, inside, heads, out)
+    for pa, pb in parens:
+        if _apposition_of(pa, inside) is None:
+            ms = [m for m in inside if pa < m.start < pb and not _in_any(m.start, [p for p in parens if p != (pa, pb)
+                                                                                   and pa < p[0]])]
+            if ms:
+                _clause(doc, folded, folded[pa + 1:pb - 1], pa + 1, pa + 1, pb - 1, ms, [], inside, [], out)
+
+
+def _in_any(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def _apposition_of(paren_start: int, mentions: list[Mention]) -> Mention | None:
+    """The body a parenthesis is glued to (`Bộ Công an (Cơ quan Thường trực ...)`), if any."""
+    for m in mentions:
+        if m.end <= paren_start and paren_start - m.end <= 2:
+            return m
+    return None
+
+
+def _split(view: str, lo: int, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Clause spans; a clause that only lists names (`Chánh Văn phòng ...; Giám đốc ...; ... thi hành`)
+    joins its neighbour, and a line break inside a sentence or a body's name does not end one."""
+    cuts, pos = [], 0
+    for c in _CLAUSE_END.finditer(view):
+        at = lo + c.start()
+        if c.group() == "\n":
+            before = view[:c.start()].rstrip()
+            after = view[c.end():].lstrip()
+            inside = any(m.start < at < m.end for m in mentions)
+            if inside or (before and before[-1] not in ".;:!?*" and after[:1].islower()):
+                continue
+        cuts.append((lo + pos, at))
+        pos = c.end()
+    cuts.append((lo + pos, lo + len(view)))
+    merged: list[tuple[int, int]] = []
+    for a, b in cuts:
+        joins_next = merged and _names_only(view, lo, merged[-1], mentions) and view[merged[-1][1] - lo] == ";"
+        joins_previous = merged and _names_only(view, lo, (a, b), mentions) and view[a - lo - 1:a - lo] == ";"
+        if joins_next or joins_previous:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _names_only(view: str, lo: int, span: tuple[int, int], mentions: list[Mention]) -> bool:
+    a, b = span
+    chars = list(view[a - lo:b - lo])
+    hit = False
+    for m in mentions:
+        if a <= m.start and m.end <= b:
+            hit = True
+            chars[m.start - a:m.end - a] = " " * (m.end - m.start)
+    rest = regex.sub(r"^(?:điều \d+\.)", "", "".join(chars).strip())
+    rest = _TASK_PREFIX.sub("", rest.strip())
+    return hit and not regex.sub(r"[\s,;]|và", "", rest)
+
+
+def _groups(view: str, lo: int, ms: list[Mention], parens: list[tuple[int, int]]) -> list[_Group]:
+    groups: list[_Group] = []
+    for m in ms:
+        if groups and _GROUP_GAP.match(view[groups[-1].end - lo:m.start - lo]):
+            groups[-1].mentions.append(m)
+            groups[-1].end = m.end
+        else:
+            groups.append(_Group([m], m.start, m.end))
+    return groups
+
+
+def _pre_cue(context: str, report: bool) -> str | None:
+    """Role given by the cue nearest before a list, or None; 'block' when the bodies get no role."""
+    last = None
+    for c in _BEFORE.finditer(context):
+        last = c
+    if last is None or not _FILLER.match(context[last.end():]):
+        return None
+    role = _CUE_ROLE[" ".join(regex.sub(r"[ \t]*,[ \t]*", ", ", last.group()).split())]
+    if role == "report_to" and not report:
+        return "block" if last.group() in ("cho", "về") else None
+    return role
+
+
+def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: int, ms: list[Mention],
+            parens: list[tuple[int, int]], all_mentions: list[Mention], heads: list[_Head], out: _Collector) -> None:
+    clause = view[a - lo:b - lo]
+    report = bool(_REPORT.search(clause))
+    groups = _groups(view, lo, ms, parens)
+    prev_end, prev_roles = a, []
+    has_subject = False
+    for g in groups:
+        pre = view[prev_end - lo:g.start - lo]
+        post = view[g.end - lo:(b - lo)]
+        roles = _roles(pre, post, prev_end == a, prev_roles, report, g)
+        if "subject" in roles:
+            has_subject = True
+            roles.discard("subject")
+        for m in g.mentions:
+            for r in roles:
+                if not (r == "lead" and _anaphoric(m, post)):
+                    out.add(m, r)
+        _appositions(folded, g, parens, all_mentions, roles, report, out)
+        prev_end, prev_roles = g.end, roles
+    head = _head_at(heads, a)
+    if head and not head.explicit and not has_subject and a >= head.scope[0]:
+        role = _task_role(clause)
+        if role:
+            for m in head.group:
+                out.add(m, role, at=a if a < b else None)
+
+
+def _anaphoric(m: Mention, post: str) -> bool:
+    """`các đơn vị chủ trì báo cáo` refers back to the leads; it assigns nothing."""
+    return m.collective and bool(regex.match(r"[ \t]*chủ trì[ \t]+(?!,|thực hiện|tổ chức)", post))
+
+
+def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bool, g: _Group) -> set[str]:
+    cue = _pre_cue(pre, report)
+    if cue == "inherit":
+        return set(prev_roles) - {"subject"}
+    if cue == "block":
+        return set()
+    if _AFTER["lead"].match(post) and cue in (None, "implement", "request", "lead"):
+        return {"lead", "subject"}
+    if cue == "request":
+        return {"lead"}
+    if cue:
+        roles = {cue}
+        if cue == "lead" and _AFTER["standing"].match(post):
+            roles.add("standing")
+        return roles
+    if not _is_subject_position(pre, at_start):
+        return set()
+    for role in ("coordinate", "standing", "implement"):
+        if _AFTER[role].match(post):
+            return {role, "subject"}
+    if _SUBJECT_AFTER.match(post):
+        return {"lead", "subject"}
+    return set()
+
+
+def _is_subject_position(pre: str, at_start: bool) -> bool:
+    if not at_start:
+        return False
+    rest = _TASK_PREFIX.sub("", pre.strip())
+    rest = _HEAD_POST.sub("", rest).strip()
+    rest = regex.sub(r"^(?:điều \d+\.)\s*", "", rest)
+    return not rest or rest.endswith(",") and not _BEFORE.search(rest)
+
+
+def _appositions(folded: str, g: _Group, parens: list[tuple[int, int]], mentions: list[Mention], roles: set[str],
+                 report: bool, out: _Collector) -> None:
+    for pa, pb in parens:
+        if not (0 <= pa - g.end <= 2):
+            continue
+        inner = [m for m in mentions if pa < m.start < pb]
+        content = folded[pa + 1:pb - 1].strip()
+        if content.startswith("qua"):
+            for m in inner:
+                if report:
+                    out.add(m, "report_to")
+        elif "thường trực" in content:
+            for m in g.mentions:
+                out.add(m, "standing")
+        else:
+            for m in inner:
+                for r in roles:
+                    out.add(m, r)
+
+
+def _task_role(clause: str) -> str | None:
+    """Role of the heading body for one of its items."""
+    body = _TASK_PREFIX.sub("", clause.strip(), count=1).strip()
+    if len(body.split()) < 2:
+        return None
+    for role in ("standing", "lead", "coordinate", "implement"):
+        if _TASK_START[role].match(body):
+            return role
+    if regex.match(r"(?:theo|của|như|và)\b", body):
+        return None
+    return "lead"

@@ -1,0 +1,480 @@
+"""Find the public bodies a plan names, and give each its one canonical name.
+
+The gazetteer (`data/agencies.json`) is data: central bodies with their aliases and
+abbreviations, and the stems of bodies every province, district and commune has
+(`Công an`, `Sở Tư pháp`, `Ủy ban nhân dân` ...), which a mention qualifies with a unit
+and place (`Công an tỉnh` in the Lạng Sơn plan → `Công an tỉnh Lạng Sơn`).
+
+Matching runs one compiled alternation over a *folded* copy of the text: lower case, and
+the old tone placement (`hoà`, `Uỷ`) moved where the new one puts it (`hòa`, `ủy`). The
+fold changes no string length, so a match's offsets are offsets into the original text.
+We use this instead of spaCy's PhraseMatcher because the PhraseMatcher matches token
+sequences: a body split over a line break, or an abbreviation such as `Sở LĐ-TB&XH` that a
+tokenizer cuts differently in pattern and text, would be missed, while `\\s+` in a regex
+covers both; and it avoids loading a pipeline for every worker process.
+
+Collective mentions (`các sở, ban, ngành, đoàn thể`) are open phrases, not gazetteer
+entries: they start at `các`/`những` (or a head noun followed by another) and run over a
+small vocabulary of collective words (`data/collective_words.json`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from models.records import AgencyRef
+
+DATA = Path(__file__).parent / "data"
+
+_OLD_TONE = regex.compile(r"(o)([àáảãạèéẻẽẹ])(?!\w)|(u)([ỳýỷỹỵ])(?!\w)")
+_TONE_OF = {
+    "à": ("a", "ò"), "á": ("a", "ó"), "ả": ("a", "ỏ"), "ã": ("a", "õ"), "ạ": ("a", "ọ"),
+    "è": ("e", "ò"), "é": ("e", "ó"), "ẻ": ("e", "ỏ"), "ẽ": ("e", "õ"), "ẹ": ("e", "ọ"),
+}
+_U_TONE = {"ỳ": "ù", "ý": "ú", "ỷ": "ủ", "ỹ": "ũ", "ỵ": "ụ"}
+
+
+def fold(text: str) -> str:
+    """Lower case with one tone placement, same length as `text` so offsets carry over."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = low.replace("ð", "đ")
+    out = list(low)
+    for m in _OLD_TONE.finditer(low):
+        if m.group(1):
+            i = m.start(2)
+            vowel, toned_o = _TONE_OF[m.group(2)]
+            out[i - 1], out[i] = toned_o, vowel
+        else:
+            i = m.start(4)
+            out[i - 1], out[i] = _U_TONE[m.group(4)], "y"
+    return "".join(out)
+
+
+def key(text: str) -> str:
+    """Lookup key: folded, with separators (spaces, dashes, commas, dots) collapsed."""
+    return " ".join(regex.split(r"[\s\-–,.]+", fold(text).strip(" -–,."))).strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a document belongs: its province (None for central plans) and, below the
+    province, the district or commune it governs (`huyện Đoan Hùng`, `xã Lương Minh`)."""
+
+    province: str | None = None
+    locality: str | None = None
+    steering_138: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    agency: AgencyRef
+
+    @property
+    def collective(self) -> bool:
+        return self.agency.level == "collective"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    level: str
+    category: str
+    short: str | None = None
+    local_stem: str | None = None
+    stem: bool = False
+    default: str | None = None
+    needs_unit: bool = False
+
+
+class Gazetteer:
+    """Aliases → entries, and the compiled alternation that finds them."""
+
+    def __init__(self, data: dict) -> None:
+        self.by_key: dict[str, list[_Entry]] = {}
+        self.abbrev_upper: dict[str, int] = {}
+        for e in data["central"]:
+            entry = _Entry(e["name"], e["level"], e["category"], e.get("short"), e.get("local_stem"))
+            for alias in e["aliases"]:
+                self._add(alias, entry)
+        self.stems: dict[str, _Entry] = {}
+        for e in data["local"]:
+            entry = _Entry(e["stem"], "provincial", e["category"], e.get("short"), stem=True,
+                           default=e.get("default"), needs_unit=e.get("needs_unit", False))
+            self.stems[e["stem"]] = entry
+            for alias in e["aliases"]:
+                self._add(alias, entry)
+        provinces = data["provinces"]
+        self.provinces = {key(p): p for p in provinces["before_2025"] + provinces["after_2025"]}
+        self.cities = {key(c) for c in provinces["cities"]}
+        aliases = sorted(self.by_key, key=len, reverse=True)
+        self.pattern = regex.compile(r"(?<!\w)(?:" + "|".join(_alias_pattern(a) for a in aliases) + r")(?!\w)")
+        names = sorted(self.provinces, key=len, reverse=True)
+        self.province_pattern = regex.compile(r"(?:" + "|".join(_alias_pattern(n) for n in names) + r")(?!\w)")
+
+    def _add(self, alias: str, entry: _Entry) -> None:
+        k = key(alias)
+        self.by_key.setdefault(k, [])
+        if entry not in self.by_key[k]:
+            self.by_key[k].append(entry)
+        caps = sum(len(t) for t in regex.findall(r"\b[\p{Lu}&]{2,}\b", alias))
+        if caps:
+            self.abbrev_upper[k] = max(self.abbrev_upper.get(k, 0), caps)
+
+
+def _alias_pattern(k: str) -> str:
+    return r"[\s\-–,.]*\s*".join(regex.escape(t).replace("&", r"\s*&\s*") for t in k.split(" "))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer(json.loads((DATA / "agencies.json").read_text(encoding="utf-8")))
+
+
+@cache
+def _words() -> dict:
+    return json.loads((DATA / "collective_words.json").read_text(encoding="utf-8"))
+
+
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in _words()[name])
+
+
+# the unit words after a stem; longest first so `thành phố` wins over `thành`
+_UNIT = regex.compile(r"\s+(thành phố|thị xã|thị trấn|tp\.?|tỉnh|huyện|quận|xã|phường|đặc khu)(?!\w)")
+_PLACE_WORDS = regex.compile(r"[ \t]+((?:\p{Lu}[\p{L}\-]*|\d+)(?:[ \t]+(?:\p{Lu}[\p{L}\-]*|\d+)){0,3})")
+_UNIT_LIST = regex.compile(r"\s*,\s*(?:thành phố|thị xã|thị trấn|thị|thành|tỉnh|huyện|quận|xã|phường)(?!\w)")
+_POST = regex.compile(
+    r"(?:(phó\s+)?(chủ tịch|giám đốc|chánh văn phòng|chánh án|viện trưởng|thủ trưởng|bộ trưởng|trưởng ban|"
+    r"chỉ huy trưởng|tư lệnh|chánh|trưởng)(\s+thường trực)?\s+)$"
+)
+_HEAD_POSTS = {"chủ tịch", "giám đốc", "chánh án", "viện trưởng", "thủ trưởng", "bộ trưởng", "trưởng ban",
+               "chỉ huy trưởng", "tư lệnh", "chánh", "trưởng"}
+
+
+def province_qualifier(province: str) -> str:
+    return ("thành phố " if key(province) in gazetteer().cities else "tỉnh ") + province
+
+
+def _unit_level(unit: str, place: str | None, g: Gazetteer) -> str:
+    if unit in ("tỉnh",):
+        return "provincial"
+    if unit in ("thành phố", "tp", "tp."):
+        return "provincial" if place is None or key(place) in g.cities else "district"
+    if unit in ("huyện", "quận", "thị xã"):
+        return "district"
+    return "commune"
+
+
+def _locality_level(locality: str | None) -> str | None:
+    if not locality:
+        return None
+    m = _UNIT.match(" " + fold(locality))
+    return _unit_level(m.group(1), None, gazetteer()) if m else None
+
+
+def _resolve_local(entry: _Entry, unit: str | None, place_text: str | None, where: Place) -> tuple[str, str] | None:
+    """Canonical name and level of a local body; None when the place cannot be known."""
+    g = gazetteer()
+    stem = entry.name
+    if stem == "Ban Chỉ đạo" and where.steering_138:
+        stem = "Ban Chỉ đạo 138"
+    if unit is None:
+        level = entry.default or ("provincial" if where.province else None)
+        if level is None:
+            return None
+    else:
+        level = _unit_level(unit, place_text, g)
+    if place_text:
+        if level == "provincial":
+            return f"{stem} {province_qualifier(g.provinces.get(key(place_text), place_text))}", level
+        word = {"tp": "thành phố", "tp.": "thành phố"}.get(unit or "", unit)
+        return f"{stem} {word} {place_text}", level
+    if level == "provincial" and where.province:
+        return f"{stem} {province_qualifier(where.province)}", level
+    if (level != "provincial" and where.locality and _locality_level(where.locality) == level
+            and (unit is None or fold(where.locality).startswith(unit))):
+        return f"{stem} {where.locality}", level
+    return None
+
+
+def _is_bare(alias_text: str) -> bool:
+    return not regex.search(r"việt nam|\bvn\b|trung ương|\btw\b|\btư\b|tối cao|tư lệnh", fold(alias_text))
+
+
+class _Finder:
+    """One document's matching: specific bodies first, then collective phrases around them."""
+
+    def __init__(self, text: str, folded: str, where: Place) -> None:
+        self.text, self.folded, self.where = text, folded, where
+        self.g = gazetteer()
+
+    def specific(self, lo: int, hi: int) -> list[Mention]:
+        out = []
+        for m in self.g.pattern.finditer(self.folded, lo, hi):
+            k = key(m.group())
+            if k not in self.g.by_key:
+                continue
+            need = self.g.abbrev_upper.get(k, 0)
+            if need and sum(c.isupper() for c in self.text[m.start():m.end()]) < need:
+                continue
+            mention = self._resolve(k, m.start(), m.end(), hi)
+            if mention:
+                out.append(mention)
+        return out
+
+    def _resolve(self, k: str, start: int, end: int, hi: int) -> Mention | None:
+        entries = self.g.by_key[k]
+        central = next((e for e in entries if not e.stem), None)
+        stem = next((e for e in entries if e.stem), None)
+        if central and central.local_stem and self.where.province and _is_bare(self.text[start:end]):
+            stem = self.g.stems.get(central.local_stem, stem)
+            central = None
+        if stem is None or (central and not self._unit_after(end, hi)):
+            if central is None:
+                return None
+            agency = AgencyRef(central.name, central.level, central.category, central.short)
+            return self._with_post(start, end, agency)
+        unit_m = self._unit_after(end, hi)
+        unit, place_text, stop = None, None, end
+        if unit_m:
+            unit, stop = unit_m.group(1), unit_m.end()
+            place_m = self._place_after(stop, hi)
+            if place_m:
+                place_text, stop = self.text[place_m.start(1):place_m.end(1)], place_m.end()
+        elif stem.needs_unit:
+            return None
+        resolved = _resolve_local(stem, unit, place_text, self.where)
+        if resolved is None:
+            return None
+        name, level = resolved
+        province = self.where.province if level != "central" else None
+        if place_text and level == "provincial":
+            province = self.g.provinces.get(key(place_text), place_text)
+        agency = AgencyRef(name, level, stem.category, stem.short, province)
+        return self._with_post(start, stop, agency)
+
+    def _unit_after(self, end: int, hi: int):
+        m = _UNIT.match(self.folded, end, hi)
+        if not m:
+            return None
+        # `UBND huyện, thành phố` and `Công an xã, phường` are collectives, not one place
+        if _UNIT_LIST.match(self.folded, m.end(), hi):
+            return None
+        return m
+
+    def _place_after(self, end: int, hi: int):
+        m = _PLACE_WORDS.match(self.text, end, hi)
+        if not m:
+            return None
+        p = self.g.province_pattern.match(self.folded, m.start(1), hi)
+        if p:
+            return _PLACE_WORDS.match(self.text[:p.end()], end)
+        if m and fold(m.group(1).split()[0]) in _word_set("not_place"):
+            return None
+        return m
+
+    def _with_post(self, start: int, end: int, agency: AgencyRef) -> Mention:
+        """A post that heads the body stands for it; other posts are named with their body."""
+        m = _POST.search(self.folded, max(0, start - 40), start)
+        if m and m.end() == start:
+            deputy, post = m.group(1), m.group(2)
+            start = m.start()
+            if deputy or post not in _HEAD_POSTS:
+                words = self.text[m.start():m.end()].split()
+                post_name = " ".join(words)
+                post_name = post_name[0].upper() + post_name[1:]
+                agency = AgencyRef(f"{post_name} {agency.name}", agency.level, agency.category, None, agency.province)
+        return Mention(start, end, self.text[start:end], agency)
+
+
+_TOKEN = regex.compile(r"\w+(?:[-&/]\w+)*|[^\w\s]")
+
+
+class _Collectives:
+    """Open collective phrases, as a small grammar over the vocabulary in `collective_words.json`."""
+
+    def __init__(self) -> None:
+        w = _words()
+        self.words = {fold(x) for x in w["words"]} | {fold(x) for x in w["heads"]}
+        self.closers = [fold(x) for x in w["closers"]]
+        self.drop_tail = {fold(x) for x in w["drop_tail"]}
+        self.foreign = [fold(x) for x in w["foreign"]]
+        heads = sorted({fold(x) for x in w["heads"]}, key=len, reverse=True)
+        pairs = sorted({fold(x) for x in w["pairs"]}, key=len, reverse=True)
+        head_alt = "|".join(_phrase_pattern(h) for h in heads)
+        pair_alt = "|".join(_phrase_pattern(p) for p in pairs)
+        self.start = regex.compile(rf"(?<!\w)(?:(?:các|những)\s+(?:{head_alt})|(?:{pair_alt}))(?!\w)")
+        self.new_list = regex.compile(rf"(?:các|những)\s+(?:{head_alt})(?!\w)")
+        self.multi = sorted((x for x in self.words if " " in x), key=len, reverse=True)
+
+    def extend(self, text: str, folded: str, pos: int, hi: int, specifics: list[Mention]) -> int:
+        """End of the collective phrase that starts at `pos`: words of the vocabulary, specific
+        bodies written into it (`các đơn vị nghiệp vụ Bộ Công an`), lists joined by `,` or `và`."""
+        by_start = {m.start: m for m in specifics}
+        end, i, last_word = pos, pos, ""
+        while i < hi:
+            m = _TOKEN.search(folded, i, hi)
+            if not m or folded[i:m.start()].count("\n"):
+                break
+            tok, j = m.group(), m.start()
+            if j in by_start and not by_start[j].collective and tok != "và":
+                end = i = by_start[j].end
+                last_word = "§"
+                continue
+            if tok == ",":
+                nxt = _TOKEN.search(folded, m.end(), hi)
+                if not nxt or not self._word_at(folded, nxt.start(), hi) or folded[m.end():nxt.start()].count("\n"):
+                    break
+                i = m.end()
+                continue
+            if tok == "và":
+                if any(folded[pos:end].endswith(c) for c in self.closers) or self.new_list.match(
+                        folded, _skip_space(folded, m.end()), hi):
+                    break
+                if not self._word_at(folded, _skip_space(folded, m.end()), hi) and \
+                        _skip_space(folded, m.end()) not in by_start:
+                    break
+                i = m.end()
+                continue
+            w = self._word_at(folded, j, hi)
+            if w:
+                end = i = j + len(w)
+                last_word = w
+                continue
+            if tok == "-" and last_word:
+                i = m.end()
+                continue
+            if text[j:j + 1].isupper() and last_word and tok not in (",",):
+                end = i = m.end()
+                last_word = tok
+                continue
+            break
+        # trim words that only join
+        while end > pos:
+            tail = regex.search(r"(\w+)\W*$", folded[pos:end])
+            if not tail or tail.group(1) not in self.drop_tail:
+                break
+            end = pos + tail.start()
+            end = pos + len(folded[pos:end].rstrip(" ,-–"))
+        return end
+
+    def _word_at(self, folded: str, j: int, hi: int) -> str | None:
+        for w in self.multi:
+            if folded.startswith(w, j) and (j + len(w) >= hi or not folded[j + len(w)].isalnum()):
+                return w
+        m = _TOKEN.match(folded, j, hi)
+        return m.group() if m and m.group() in self.words else None
+
+    def name(self, text: str) -> str:
+        """As written, in sentence case, `UBND` expanded: one spelling for one phrase across documents."""
+        words = " ".join(text.split())
+        words = regex.sub(r"\bUBND\b", "Ủy ban nhân dân", words)
+        words = regex.sub(r"\bUỷ\b", "Ủy", words)
+        words = regex.sub(r"\buỷ\b", "ủy", words)
+        tokens = words.split(" ")
+        for i, t in enumerate(tokens):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.words and not nxt[:1].isupper():
+                tokens[i] = t.lower()
+        words = " ".join(tokens)
+        return words[:1].upper() + words[1:]
+
+    def level_category(self, folded: str) -> tuple[str, str]:
+        level = "foreign" if any(f in folded for f in self.foreign) and "việt nam" not in folded else "collective"
+        for cue, category in _words()["categories"]:
+            if cue in folded:
+                return level, category
+        return level, "other"
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return r"\s*,\s*".join(r"\s+".join(regex.escape(w) for w in part.split()) for part in phrase.split(","))
+
+
+def _skip_space(folded: str, i: int) -> int:
+    while i < len(folded) and folded[i] in " \t":
+        i += 1
+    return i
+
+
+@cache
+def _collectives() -> _Collectives:
+    return _Collectives()
+
+
+# a specific body followed by `các ...`, `xã, phường`, `địa phương` or `các cấp` names many bodies
+_MANY_AFTER = regex.compile(
+    r"[ \t]+(?:các|những|địa phương|(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|thị|thành)\s*,)(?!\w)"
+)
+
+
+def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -> list[Mention]:
+    """Every body named in `text[lo:hi]`, specific and collective, in text order, not overlapping."""
+    folded = folded if folded is not None else fold(text)
+    coll = _collectives()
+    specifics = _Finder(text, folded, where).specific(lo, hi)
+    specifics = [_with_subunit(text, m) for m in specifics]
+    found = list(specifics)
+    for m in specifics:
+        if _MANY_AFTER.match(folded, m.end, hi):
+            end = coll.extend(text, folded, m.end, hi, specifics)
+            if end > m.end:
+                stem = _stem_name(m)
+                tail = text[m.end:end]
+                name = coll.name(stem + tail)
+                level, category = coll.level_category(fold(name))
+                found.append(Mention(m.start, end, text[m.start:end], AgencyRef(name, level, m.agency.category)))
+    for s in coll.start.finditer(folded, lo, hi):
+        end = coll.extend(text, folded, s.start(), hi, specifics)
+        if end <= s.start():
+            continue
+        written = text[s.start():end]
+        name = coll.name(written)
+        level, category = coll.level_category(fold(name))
+        found.append(Mention(s.start(), end, written, AgencyRef(name, level, category)))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            if m.end - m.start > out[-1].end - out[-1].start:
+                out[-1] = m
+            continue
+        out.append(m)
+    return out
+
+
+# `Phòng Tham mưu - Công an tỉnh`: a unit written with its parent body is named with it
+_SUBUNIT = regex.compile(r"(?:Phòng|Cục|Vụ|Đội|Trung tâm)[ \t]+(?:[\p{L}\d]+[ \t]+){0,6}?[\p{L}\d]+[ \t]*[-–][ \t]*$")
+
+
+def _with_subunit(text: str, m: Mention) -> Mention:
+    sub = _SUBUNIT.search(text, max(0, m.start - 60), m.start)
+    if not sub or sub.end() != m.start:
+        return m
+    unit = regex.sub(r"[ \t]*[-–][ \t]*$", "", sub.group())
+    a = m.agency
+    return Mention(sub.start(), m.end, text[sub.start():m.end],
+                   AgencyRef(f"{unit} - {a.name}", a.level, a.category, None, a.province))
+
+
+def _stem_name(m: Mention) -> str:
+    """The body's name without the place that qualification added (`Công an tỉnh X` → `Công an`)."""
+    g = gazetteer()
+    k = key(m.text)
+    for e in g.by_key.get(k, []):
+        return e.name if e.stem or e.level == "central" else m.text
+    post = _POST.match(fold(m.text))
+    tail = m.text[post.end():] if post else m.text
+    for e in g.by_key.get(key(tail), []):
+        return m.text[:post.end()] + e.name if post else e.name
+    return m.text
