@@ -6,12 +6,21 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, SHARED, seed_text
 
 from pipeline.ingest import ingest
 from pipeline.ingest.legacy import _table, decode_legacy, detect_bytes, fix_mojibake, from_tcvn3, from_vni
 from pipeline.ingest.text import decode
 from pipeline.ingest.unicode import clean_unicode
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+
+
+def seed_text(prefix: str) -> str:
+    (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
+    return path.read_text(encoding="utf-8")
+
 
 LEGACY = SHARED / "corpus" / "legacy"
 

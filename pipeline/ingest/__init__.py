@@ -15,7 +15,10 @@ import regex
 
 from models.records import SourceDocument
 from pipeline.ingest.errors import IngestError
+from pipeline.ingest.image import SUFFIXES as IMAGE_SUFFIXES
+from pipeline.ingest.image import read_image
 from pipeline.ingest.pages import Pages
+from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.text import read_text
 from pipeline.ingest.unicode import clean_unicode
 
@@ -24,6 +27,8 @@ Reader = Callable[[Path, bytes], Pages]
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".md": read_text,
+    ".pdf": read_pdf,
+    **dict.fromkeys(IMAGE_SUFFIXES, read_image),
 }
 
 __all__ = ["IngestError", "Pages", "READERS", "ingest", "supported"]

@@ -1,0 +1,127 @@
+"""OCR with the Tesseract binary (`-l vie`), one process per page, pages in parallel.
+
+Calling the binary directly is simpler than a wrapper library and gives us the TSV output, whose
+word boxes feed the same paragraph rules as a PDF text layer (`layout`) and whose word
+confidences give `documents.ocr_confidence`. Each Tesseract runs with OMP_THREAD_LIMIT=1: its
+own threads fight the page pool and make pages 4–6× slower. The pool has VNPLANS_OCR_JOBS
+threads (the batch sets 1 in its file workers) or one per core.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2
+from PIL import Image, ImageOps
+
+from pipeline.ingest.deskew import deskew
+from pipeline.ingest.errors import IngestError
+from pipeline.ingest.layout import Line, PageLines
+
+DPI = 300
+LANGUAGE = "vie"
+_TIMEOUT = 300  # seconds for one page; a page that takes longer is a broken image
+_MISSING = "OCR needs tesseract-ocr with the vie language: apt-get install tesseract-ocr tesseract-ocr-vie"
+# Tesseract's own page segmentation; 3 (automatic) keeps the header's two columns apart
+_PSM = "3"
+# Lines Tesseract reads with less mean confidence than this are specks, stamps, signatures or a cut
+# line at the image's edge: text of any quality scores far above it.
+_NOISE = 35.0
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    lines: PageLines
+    #: mean word confidence, 0–1, weighted by word length
+    confidence: float
+
+
+def render(page: pypdfium2.PdfPage) -> Image.Image:
+    """A PDF page as a grey image at 300 dpi, the resolution Tesseract's models are trained for."""
+    return page.render(scale=DPI / 72, grayscale=True).to_pil()
+
+
+def recognize(images: list[Image.Image], jobs: int | None = None) -> list[OcrPage]:
+    """OCR each image (a page), in parallel; results in the order of `images`."""
+    binary = tesseract()
+    jobs = jobs or int(os.environ.get("VNPLANS_OCR_JOBS", "0")) or os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=min(jobs, len(images)) or 1) as pool:
+        return list(pool.map(functools.partial(_recognize, binary), images))
+
+
+@functools.cache
+def _languages(binary: str) -> frozenset[str]:
+    out = subprocess.run([binary, "--list-langs"], capture_output=True, text=True, timeout=60).stdout
+    return frozenset(out.split()[1:]) if out else frozenset()
+
+
+def tesseract() -> str:
+    """The Tesseract binary on PATH, checked for the Vietnamese model; a one-line IngestError otherwise."""
+    binary = shutil.which("tesseract")
+    if binary is None or LANGUAGE not in _languages(binary):
+        raise IngestError(_MISSING)
+    return binary
+
+
+def _recognize(binary: str, image: Image.Image) -> OcrPage:
+    gray = deskew(ImageOps.grayscale(image) if image.mode != "L" else image)
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    with tempfile.TemporaryDirectory(prefix="vnplans-ocr-") as tmp:
+        src = Path(tmp) / "page.pgm"  # uncompressed: 100× faster to write than PNG
+        gray.save(src)
+        try:
+            done = subprocess.run(
+                [binary, str(src), "stdout", "-l", LANGUAGE, "--psm", _PSM, "--dpi", str(DPI), "tsv"],
+                capture_output=True,
+                env=env,
+                timeout=_TIMEOUT,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise IngestError(f"OCR of a page took over {_TIMEOUT} s") from exc
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise IngestError(f"tesseract failed: {reason[-1] if reason else done.returncode}")
+    return _parse_tsv(done.stdout.decode("utf-8"), gray.width, gray.height)
+
+
+def _parse_tsv(tsv: str, width: float, height: float) -> OcrPage:
+    """Tesseract's word rows → visual lines with boxes, and the page's confidence."""
+    words: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row["level"] == "5" and row["text"].strip():
+            words.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(row)
+    lines = []
+    weighted = chars = 0.0
+    for line_words in words.values():
+        if _mean_confidence(line_words) < _NOISE:
+            continue
+        boxes = [(int(w["left"]), int(w["top"]), int(w["width"]), int(w["height"])) for w in line_words]
+        lines.append(
+            Line(
+                text=" ".join(w["text"] for w in line_words),
+                x0=min(b[0] for b in boxes),
+                x1=max(b[0] + b[2] for b in boxes),
+                top=min(b[1] for b in boxes),
+                bottom=max(b[1] + b[3] for b in boxes),
+                first_word=boxes[0][2],
+            )
+        )
+        for w in line_words:
+            if float(w["conf"]) >= 0:
+                weighted += float(w["conf"]) * len(w["text"])
+                chars += len(w["text"])
+    return OcrPage(PageLines(tuple(lines), width, height), weighted / chars / 100 if chars else 0.0)
+
+
+def _mean_confidence(words: list[dict[str, str]]) -> float:
+    confs = [float(w["conf"]) for w in words if float(w["conf"]) >= 0]
+    return sum(confs) / len(confs) if confs else 0.0

@@ -1,0 +1,117 @@
+"""PDF: the text layer page by page, or OCR for pages that have none (or only garbage).
+
+pypdfium2 reads a page's characters with their boxes about 40× faster than pdfplumber (1.5 ms
+against 80 ms a page here), and boxes are all the paragraph rules in `layout` need, so it does
+the reading; pdfplumber is used only where its table finder earns its cost, on pages drawn with
+ruling lines. A text layer typed in TCVN3/VNI fonts reads as Latin-1 mojibake and is converted.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+import regex
+
+from pipeline.ingest import ocr
+from pipeline.ingest.errors import IngestError
+from pipeline.ingest.layout import Line, PageLines, page_texts
+from pipeline.ingest.legacy import fix_mojibake, vietnamese_score
+from pipeline.ingest.pages import Pages
+
+_MIN_CHARS = 30  # fewer printable characters than this on a page: a scan with a stray stamp or nothing
+_GARBAGE = regex.compile(r"[\p{Co}\p{Cc}\ufffd]")
+_WORD = regex.compile(r"\p{L}{2,}")
+
+
+def read_pdf(path: Path, data: bytes) -> Pages:
+    try:
+        doc = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        raise IngestError(f"not a readable PDF ({exc})") from exc
+    try:
+        layers = [_page_lines(doc[i]) for i in range(len(doc))]
+        scanned = [i for i, lines in enumerate(layers) if not _usable(lines)]
+        texts = page_texts(layers)
+        texts = [fix_mojibake(t) for t in texts]
+        confidence = None
+        if scanned:
+            images = [ocr.render(doc[i]) for i in scanned]
+            results = ocr.recognize(images)
+            scanned_texts = page_texts([r.lines for r in results])
+            for i, text in zip(scanned, scanned_texts, strict=True):
+                texts[i] = text
+            confidence = sum(r.confidence for r in results) / len(results)
+    finally:
+        doc.close()
+    return Pages(
+        texts=tuple(texts),
+        format="pdf_scanned" if scanned else "pdf",
+        paged=True,
+        ocr_used=bool(scanned),
+        ocr_confidence=confidence,
+    )
+
+
+def _page_lines(page: pypdfium2.PdfPage) -> PageLines:
+    """The text layer's visual lines, as pdfium orders them, with their boxes (top-down coordinates)."""
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    n = textpage.count_chars()
+    raw = textpage.raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    lines: list[Line] = []
+    chars: list[tuple[str, float, float, float, float]] = []
+
+    def close() -> None:
+        if any(c[0].strip() for c in chars):
+            lines.append(_line(chars, height))
+        chars.clear()
+
+    for i in range(n):
+        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        ch = chr(code) if code else ""
+        if ch in ("\r", "\n"):
+            close()
+            continue
+        if not ch:
+            continue
+        pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
+        chars.append((ch, left.value, right.value, bottom.value, top.value))
+    close()
+    textpage.close()
+    return PageLines(tuple(lines), width, height)
+
+
+def _line(chars: list[tuple[str, float, float, float, float]], page_height: float) -> Line:
+    text = "".join(c[0] for c in chars).strip()
+    ink = [c for c in chars if c[0].strip()]
+    first_word_end = ink[-1][2]
+    started = False
+    for c in chars:
+        if c[0].strip():
+            started, first_word_end = True, c[2]
+        elif started:
+            break
+    return Line(
+        text=text,
+        x0=min(c[1] for c in ink),
+        x1=max(c[2] for c in ink),
+        top=page_height - max(c[4] for c in ink),
+        bottom=page_height - min(c[3] for c in ink),
+        first_word=first_word_end - ink[0][1],
+    )
+
+
+def _usable(page: PageLines) -> bool:
+    """Whether a page's text layer carries the page's text, or the page must be read by OCR."""
+    text = "".join(ln.text for ln in page.lines)
+    printable = len(regex.sub(r"\s", "", text))
+    if printable < _MIN_CHARS:
+        return False
+    if len(_GARBAGE.findall(text)) > 0.05 * printable:
+        return False
+    words = _WORD.findall(text)
+    return len(words) < 40 or vietnamese_score(fix_mojibake(text)) > 0

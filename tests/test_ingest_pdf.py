@@ -1,0 +1,122 @@
+"""Text PDFs: per-page text as the typed seed has it, page offsets, wrapped lines joined, running lines dropped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdfium2
+import pytest
+
+from pipeline.ingest import ingest
+from pipeline.ingest.layout import Line, PageLines, page_texts
+from pipeline.ingest.pdf import _page_lines, _usable
+from pipeline.ingest.unicode import clean_unicode
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+
+
+def seed_text(prefix: str) -> str:
+    (path,) = [p for p in SEEDS if p.name.startswith(prefix)]
+    return path.read_text(encoding="utf-8")
+
+
+CORPUS = SHARED / "corpus"
+
+
+def rendered_seed(stem: str) -> list[str]:
+    """The seed's non-blank lines as a rendered format shows them: no Markdown `**` or leading `#`."""
+    text = clean_unicode(seed_text(stem)).replace("**", "")
+    return [re.sub(r"^#+\s*", "", line).strip() for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("stem", ["001", "003"])
+def test_text_pdf_gives_the_seed_lines(stem: str) -> None:
+    (path,) = (CORPUS / "pdf").glob(f"{stem}_*.pdf")
+    doc = ingest(path)
+    assert doc.format == "pdf" and not doc.ocr_used
+    lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    assert lines == rendered_seed(stem)
+
+
+def test_page_starts_point_at_each_page_first_line() -> None:
+    path = next((CORPUS / "pdf").glob("002_*.pdf"))
+    doc = ingest(path)
+    pdf = pypdfium2.PdfDocument(path)
+    assert len(doc.page_starts) == len(pdf) == 6
+    for start, page in zip(doc.page_starts, pdf, strict=True):
+        first = page.get_textpage().get_text_range().split("\r\n")[0]
+        assert doc.text[start:].startswith(first.strip())
+
+
+def test_scanned_page_has_no_usable_text_layer() -> None:
+    pdf = pypdfium2.PdfDocument(next((CORPUS / "scanned").glob("002_*.pdf")))
+    assert not _usable(_page_lines(pdf[0]))
+    text_pdf = pypdfium2.PdfDocument(next((CORPUS / "pdf").glob("002_*.pdf")))
+    assert _usable(_page_lines(text_pdf[0]))
+
+
+def line(text: str, top: float, x0: float = 50, x1: float = 550) -> Line:
+    return Line(text, x0, x1, top, top + 12, first_word=10 * len(text.split()[0]))
+
+
+def page(*lines: Line) -> PageLines:
+    return PageLines(tuple(lines), 600, 800)
+
+
+def test_wrapped_lines_join_and_paragraphs_break() -> None:
+    texts = page_texts(
+        [
+            page(
+                line("1. Sở Lao động -", 100),
+                line("Thương binh và Xã hội chủ trì, phối hợp Công an tỉnh (Kế hoạch số 02/KH-", 117),
+                line("BCĐ) thực hiện.", 134, x1=200),
+                line("a) Mục tiêu", 157, x1=150),
+                line("- Tuyên truyền", 174, x1=150),
+            ),
+            page(line("tiếp tục ở trang sau", 100, x1=300), line("b) Nội dung", 123, x1=200)),
+        ]
+    )
+    assert texts[0] == (
+        "1. Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp Công an tỉnh (Kế hoạch số 02/KH-BCĐ) thực hiện."
+        "\n\na) Mục tiêu\n\n- Tuyên truyền\n"
+    )
+    assert texts[1] == "tiếp tục ở trang sau\n\nb) Nội dung\n"
+
+
+def test_sentence_running_on_to_the_next_page_stays_one_line() -> None:
+    first = page(line("Các sở, ban, ngành phối hợp với", 100), line("Ủy ban nhân dân các huyện", 117))
+    second = page(line("thực hiện kế hoạch.", 60, x1=250))
+    texts = page_texts([first, second])
+    assert texts == ["Các sở, ban, ngành phối hợp với Ủy ban nhân dân các huyện ", "thực hiện kế hoạch.\n"]
+
+
+def test_page_numbers_and_running_headers_are_dropped() -> None:
+    pages = [
+        page(
+            line("KẾ HOẠCH SỐ 23/KH-BCĐ", 20, x0=200, x1=400),
+            line(f"Nội dung trang {n} kết thúc.", 100, x1=300),
+            line(f"- {n} -", 770, x0=290, x1=310),
+        )
+        for n in range(1, 5)
+    ]
+    assert page_texts(pages) == [f"Nội dung trang {n} kết thúc.\n" for n in range(1, 5)]
+
+
+def test_centred_title_wrapped_over_two_lines_is_one_line() -> None:
+    body = [line(f"Dòng văn bản đầy đủ số {i} của trang", 200 + 17 * i) for i in range(6)]
+    title = [line("BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH", 100, 70, 530), line("TRÊN ĐỊA BÀN TỈNH", 117, 230, 370)]
+    heading = line("KẾ HOẠCH", 70, 260, 340)
+    text = page_texts([page(heading, *title, *body)])[0]
+    assert text.startswith("KẾ HOẠCH\n\nBAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH TRÊN ĐỊA BÀN TỈNH\n\n")
+
+
+def test_unreadable_pdf_is_a_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    from pipeline.ingest import IngestError
+
+    with pytest.raises(IngestError, match="not a readable PDF"):
+        ingest(bad)
