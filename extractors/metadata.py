@@ -1,7 +1,408 @@
-"""Placeholder until the metadata extractor lands: finds nothing."""
+"""Document metadata (EXTRACTION.md `documents`): number, type, title, issuer, place and date, province, signer, period.
 
+Everything is read from the document's own header (Nghị định 30/2020/NĐ-CP layout: issuing body top left,
+`Số:` under it, `Place, ngày … tháng … năm …` top right, the type line, the title), in whichever shape it
+arrives: two-column text, a Markdown table, or after a legal website's metadata block. The website block is
+only a witness: its values are used where the body shows them too. A received-stamp of another office
+(`Số: 1672 Ngày: 26/5/16 ĐẾN`) has no symbol, so it never passes for the document's number.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from extractors import codes
 from models.records import DocumentMeta, SegmentedDocument
+
+_DATA = Path(__file__).parent / "data"
+_HEAD_WINDOW = 5000
+
+_TYPE_NAMES = [t["name"] for t in json.loads((_DATA / "doc_types.json").read_text(encoding="utf-8"))["types"]]
+_TYPE_LINE_RE = regex.compile(
+    r"(?m)^[ \t#*|_>]*(?P<type>"
+    + "|".join(r"[ \t]+".join(n.upper().split()) for n in _TYPE_NAMES if n != "Văn bản")
+    + r")[ \t*_|]*(?:\n|\Z)"
+)
+_SITE_FIELD_RE = regex.compile(
+    r"(?P<key>Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành)[\s*:|]*(?P<value>[^\n|*]+)"
+)
+_NUMBER_RE = regex.compile(r"(?<!\w)Số\s*(?:hiệu\s*)?:?[\s*|]*(?P<code>[^\n]{0,80})")
+_DATE_WORDS = (
+    r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
+    r"|(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s+(?i:năm)\s+(?P<y>(?:19|20)\d\d))"
+)
+# The place is one to six words right before `, ngày` (`Thành phố Hồ\nChí Minh` wraps), never part of a number.
+_PLACE_DATE_RE = regex.compile(
+    r"(?<![\p{L}/-])(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{L}+){0,5})"
+    rf"[ \t]*,\s*(?i:ngày)\s+(?:{_DATE_WORDS}|[.… \t_]*(?i:tháng))"
+)
+# Lines that open the body: sentence-case preamble words, the upper-case authority line of a Quyết định, headings.
+_STOP_LINE_RE = regex.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Theo|Kính\s+gửi|\(|QUYẾT\s+ĐỊNH\s*:|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|"
+    r"THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|[IVX]+\.\s|\d+\.\s|Phần\s|PHẦN\s|Chương\s|CHƯƠNG\s|-{3,}|_{3,})"
+)
+_FIRST_LINE_STOP_RE = regex.compile(r"^(?:Căn\s+cứ|Kính\s+gửi|\(|[IVX]+\.\s|\d+\.\s|-{3,})")
+_MARKUP_RE = regex.compile(r"[*#|_>]+|\\")
+_ORG_HEAD_RE = regex.compile(
+    r"(?i)^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|BAN |BỘ |CỤC |TỔNG CỤC|SỞ |VỤ |VIỆN |TÒA|TOÀ|CÔNG AN|VĂN PHÒNG|PHÒNG |"
+    r"THANH TRA|KHO BẠC|THUẾ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BỘ CHỈ HUY|BỘ TƯ LỆNH|ĐÀI |"
+    r"TRUNG ƯƠNG|MẶT TRẬN|ĐOÀN |HỘI |CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|BAN CHỈ ĐẠO|TRƯỜNG |BỆNH VIỆN|CHI CỤC)"
+)
+_BODY_ISSUER_RE = regex.compile(
+    r"(?<![\w/-])(?P<org>(?:Ban\s+Chỉ\s+đạo|BCĐ|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Sở|Bộ|Công\s+an|Hội\s+đồng)"
+    r"[^;:]{0,220}?)\s*(?:\([^()]*\)\s*)?(?:xây\s+dựng|ban\s+hành)\s+(?:[Kk]ế\s+hoạch|KẾ\s+HOẠCH)"
+)
+_POSITION_RE = regex.compile(
+    r"^(?:KT\.|TM\.|TL\.|Q\.|PHÓ |CHỦ TỊCH|TRƯỞNG |GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH |TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|"
+    r"BÍ THƯ|THỨ TRƯỞNG|THỦ TRƯỞNG|CHỦ NHIỆM|VIỆN TRƯỞNG|CHÁNH ÁN|TUQ\.)"
+)
+_RANK_RE = regex.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Đồng chí|Ông|Bà|Đ/c)\s+")
+_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}")
+_NOT_NAME_WORDS = {
+    "Nơi",
+    "Lưu",
+    "Kính",
+    "Ban",
+    "Sở",
+    "Bộ",
+    "Phòng",
+    "Công",
+    "Ủy",
+    "Uỷ",
+    "Văn",
+    "Cục",
+    "Các",
+    "Tỉnh",
+    "Đã",
+    "Hội",
+    "Trung",
+    "Việt",
+    "Nam",
+    "Chủ",
+    "Phó",
+    "Trưởng",
+    "Giám",
+    "Thường",
+    "Chính",
+    "Quốc",
+    "Thành",
+    "Huyện",
+}
+_RANGE_RE = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+_YEAR_RE = regex.compile(r"(?i)(?<!\w)(?P<pre>đến\s+|từ\s+)?năm\s+((?:19|20)\d\d)(?!\d)")
+_CITED_RE = regex.compile(rf"(?i)ngày\s+{_DATE_WORDS}|{codes.CODE_PATTERN}")
+
+_ABBREVIATIONS = [
+    (r"(?<!\w)UBND(?!\w)", "Ủy ban nhân dân"),
+    (r"(?<!\w)HĐND(?!\w)", "Hội đồng nhân dân"),
+    (r"(?<!\w)BCĐ(?!\w)", "Ban Chỉ đạo"),
+    (r"(?<!\w)Uỷ", "Ủy"),
+    (r"(?<!\w)TP\.?\s*(?=\p{Lu})", "thành phố "),
+]
+_LOWER_WORDS = {
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+    "nhân dân",
+    "chỉ đạo",
+    "và",
+    "của",
+    "tối cao",
+    "đặc khu",
+}
+_ORG_CASE = [
+    ("Ủy ban nhân dân", r"(?i)ủy ban nhân dân"),
+    ("Hội đồng nhân dân", r"(?i)hội đồng nhân dân"),
+    ("Ban Chỉ đạo", r"(?i)ban chỉ đạo"),
+]
+_CENTRAL_HEADS = regex.compile(
+    r"^(?:Bộ\s|Chính phủ|Thủ tướng|Quốc hội|Văn phòng Chính phủ|Văn phòng Quốc hội|Ủy ban Thường vụ|Tổng cục|Cục|"
+    r"Ban Chỉ đạo 138/CP|Ban Chỉ đạo [^ ]+ (?:quốc gia|Trung ương)|Ban Chỉ đạo quốc gia|Ban Chỉ đạo Trung ương|"
+    r"Viện Kiểm sát nhân dân tối cao|Tòa án nhân dân tối cao|Trung ương|Ban Bí thư|Bộ Chính trị|"
+    r"Ban Chấp hành Trung ương)"
+)
+_UNIT_RE = regex.compile(
+    r"(?i)(?<!\w)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(\p{Lu}[\p{L}\s-]*)$"
+)
+
+
+@cache
+def provinces() -> tuple[str, ...]:
+    """Province names, longest first (`Bà Rịa - Vũng Tàu` before `Vũng Tàu`), from the agencies gazetteer."""
+    data = json.loads((_DATA / "agencies.json").read_text(encoding="utf-8"))["provinces"]
+    names = {n for key in ("before_2025", "after_2025") for n in data[key]}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
+def _province_re() -> regex.Pattern:
+    alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in provinces())
+    return regex.compile(rf"(?i)(?<!\w)(?P<unit>tỉnh|thành\s+phố|TP\.?)\s+(?P<name>{alt})(?!\w)")
+
+
+def _province_of(text: str) -> str | None:
+    """The province named in `text` (`tỉnh Lạng Sơn` → `Lạng Sơn`), with its canonical spelling."""
+    if m := _province_re().search(text):
+        key = codes.fold(" ".join(m.group("name").split()))
+        return next(p for p in provinces() if codes.fold(p) == key)
+    return None
+
+
+def _clean(text: str) -> str:
+    return " ".join(_MARKUP_RE.sub(" ", text).split()).strip(" ,.:;-")
+
+
+def _title_case_place(words: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words.split())
+
+
+def canonical_issuer(name: str | None, province: str | None = None) -> str | None:
+    """`UBND TỈNH QUẢNG NGÃI` → `Ủy ban nhân dân tỉnh Quảng Ngãi`; a crime-prevention steering committee goes by
+    its short form (`Ban Chỉ đạo 138/CP`, `Ban Chỉ đạo 138 tỉnh Lạng Sơn`) whatever long name the text uses."""
+    if not name:
+        return None
+    name = _clean(name)
+    for pattern, full in _ABBREVIATIONS:
+        name = regex.sub(pattern, full, name)
+    if name.isupper():
+        name = _from_upper(name)
+    for proper, pattern in _ORG_CASE:
+        name = regex.sub(pattern, proper, name)
+    place = _province_of(name)
+    if regex.match(r"(?i)ban chỉ đạo", name) and regex.search(r"(?i)138|phòng,?\s+chống\s+tội\s+phạm", name):
+        if regex.search(r"(?i)138\s*/\s*CP|Chính phủ", name):
+            return "Ban Chỉ đạo 138/CP"
+        where = place or province
+        return f"Ban Chỉ đạo 138 tỉnh {where}" if where else "Ban Chỉ đạo 138"
+    if province and not place and regex.search(r"(?i)(?<!\w)tỉnh$", name):
+        name = f"{name} {province}"
+    return name
+
+
+def _from_upper(name: str) -> str:
+    """Sentence case for an upper-case header line, with its place names capitalized."""
+    lower = name.lower()
+    if m := _UNIT_RE.search(lower):
+        return lower[: m.start(2)][:1].upper() + lower[1 : m.start(2)] + _title_case_place(m.group(2))
+    return lower[:1].upper() + lower[1:]
+
+
+def _site_block(text: str) -> tuple[dict[str, str], int]:
+    """A legal website's metadata fields (`Số hiệu`, `Ngày ban hành` …) and where the block ends."""
+    fields, end = {}, 0
+    for m in _SITE_FIELD_RE.finditer(text, 0, min(len(text), 4000)):
+        value = _clean(m.group("value"))
+        if value and m.group("key") not in fields:
+            fields[m.group("key")] = value
+            end = m.end()
+    return (fields, end) if len(fields) >= 3 else ({}, 0)
+
+
+def _header(text: str) -> dict:
+    """Where the header's parts are: number, place/date, type line, title; all within the first screen."""
+    site, lo = _site_block(text)
+    hi = min(len(text), lo + _HEAD_WINDOW)
+    type_m = _TYPE_LINE_RE.search(text, lo, hi)
+    limit = type_m.start() if type_m else hi
+    number = None
+    for m in _NUMBER_RE.finditer(text, lo, limit):
+        if (code := codes.parse(m.group("code"))) and m.group("code").find(code.number) < 8:
+            number = (code.code, m.start(), m.end())
+            break
+    place_m = _PLACE_DATE_RE.search(text, lo, limit)
+    title, title_end = _title(text, type_m) if type_m else (None, 0)
+    return {
+        "site": site,
+        "lo": lo,
+        "type": type_m,
+        "number": number,
+        "place": place_m,
+        "title": title,
+        "end": max(title_end, place_m.end() if place_m else 0, number[2] if number else 0),
+    }
+
+
+def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
+    """The lines under the type line up to a blank line or the first line of the body."""
+    lines, pos, end = [], type_m.end(), type_m.end()
+    for raw in text[pos : pos + 1500].split("\n"):
+        line = _clean(raw)
+        pos_next = pos + len(raw) + 1
+        if not line:
+            if lines:
+                break
+        elif (_STOP_LINE_RE if lines else _FIRST_LINE_STOP_RE).match(line) or len(line) > 400:
+            break
+        else:
+            lines.append(line)
+            end = pos + len(raw)
+        pos = pos_next
+    title = " ".join(lines)
+    if title.lower().startswith("v/v"):
+        title = title[3:].strip(" :.")
+    if title.isupper():
+        title = title[:1] + title[1:].lower()
+        for p in provinces():
+            title = regex.sub(rf"(?i)(?<!\w){regex.escape(p)}(?!\w)", p, title)
+    return (title or None), end
+
+
+def _issuer_from_header(text: str, lo: int, hi: int) -> str | None:
+    """The top-left block: the lowest body in it is the issuer (`BỘ TÀI CHÍNH / CỤC THUẾ` → Cục Thuế)."""
+    block = text[lo:hi]
+    cut = regex.search(r"(?i)CỘNG\s+HÒA|CỘNG\s+HOÀ|Số\s*:|-{3,}", block)
+    units: list[list[str]] = []
+    for raw in block[: cut.start() if cut else 0].split("\n"):
+        line = _clean(raw)
+        if not line or not line.isupper() and not regex.search(r"\d+/CP", line):
+            continue
+        if _ORG_HEAD_RE.match(line) or not units:
+            units.append([line])
+        else:
+            units[-1].append(line)
+    if not units:
+        return None
+    issuer = canonical_issuer(" ".join(units[-1]))
+    if (
+        len(units) > 1
+        and issuer
+        and not _province_of(issuer)
+        and (parent := _province_of(_from_upper(" ".join(units[0]))))
+    ):
+        issuer = f"{issuer} tỉnh {parent}" if not regex.search(r"(?i)tỉnh|thành phố|huyện|xã", issuer) else issuer
+    return issuer
+
+
+def _issuer_from_body(text: str, lo: int) -> str | None:
+    """A plan without a header block names its issuer in the preamble: `…, Ban Chỉ đạo … tỉnh X xây dựng kế hoạch`."""
+    m = _BODY_ISSUER_RE.search(text, lo, min(len(text), lo + 3000))
+    return _clean(m.group("org")) if m else None
+
+
+def _place_date(m: regex.Match | None) -> tuple[str | None, date | None]:
+    if not m:
+        return None, None
+    place = _clean(m.group("place"))
+    place = regex.split(r"\s{2,}|\t", place)[-1]
+    issued = None
+    if m.group("y"):
+        try:
+            issued = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            issued = None
+    return place or None, issued
+
+
+def _signer(text: str, lo: int, site_signer: str | None) -> str | None:
+    """The name under the signature block's position lines; the website's `Người ký` where the body shows it."""
+    if site_signer and text.find(site_signer, lo) >= 0:
+        return site_signer
+    lines = text[lo:].split("\n")
+    for i, raw in enumerate(lines):
+        if not _POSITION_RE.match(_clean(raw)):
+            continue
+        for nxt in lines[i + 1 : i + 14]:
+            line = _RANK_RE.sub("", _clean(nxt))
+            if not line or line.isupper() or regex.match(r"(?i)\(?(?:đã ký|ký|daky)", line):
+                continue
+            if _NAME_RE.fullmatch(line) and not set(line.split()) & _NOT_NAME_WORDS:
+                return line
+            if len(line) > 40:
+                break
+    return None
+
+
+def _period(title: str | None, issued: date | None) -> tuple[int | None, int | None]:
+    """Years the plan covers, from its title (`giai đoạn 2016 - 2020`, `năm 2024`, `đến năm 2030`)."""
+    if not title:
+        return None, None
+    title = _CITED_RE.sub(" ", title)
+    years = [(m.group("pre"), int(m.group(2)), m.end()) for m in _YEAR_RE.finditer(title)]
+    plain = [y for pre, y, end in years if not pre and end >= len(title.rstrip()) - 1]
+    if plain:
+        return plain[-1], plain[-1]
+    if m := _RANGE_RE.search(title):
+        return int(m.group(1)), int(m.group(2))
+    if any(not pre for pre, _, _ in years):
+        y = next(y for pre, y, _ in years if not pre)
+        return y, y
+    if until := [y for pre, y, _ in years if pre and pre.strip().lower() == "đến"]:
+        return (issued.year if issued else None), until[-1]
+    return None, None
+
+
+def _level(issuer: str | None) -> tuple[str | None, str | None]:
+    """The issuing body's level and, below the province, the district or commune it governs."""
+    if not issuer:
+        return None, None
+    if _CENTRAL_HEADS.match(issuer):
+        return "central", None
+    if m := regex.search(r"(?<!\w)((?:xã|phường|thị trấn|đặc khu)\s+\p{Lu}.*)$", issuer):
+        return "commune", m.group(1)
+    if m := regex.search(r"(?<!\w)((?:huyện|quận|thị xã)\s+\p{Lu}.*)$", issuer):
+        return "district", m.group(1)
+    return "provincial", None
+
+
+def _doc_type(head: dict, number: str | None) -> str | None:
+    if head["type"]:
+        name = " ".join(head["type"].group("type").split())
+        return next(n for n in _TYPE_NAMES if n.upper() == name)
+    if number:
+        abbr = codes.fold(codes.parse(number).type_abbr)
+        for entry in json.loads((_DATA / "doc_types.json").read_text(encoding="utf-8"))["types"]:
+            if abbr in (codes.fold(a) for a in entry.get("abbr", [])):
+                return entry["name"]
+    return None
+
+
+def header_end(text: str) -> int:
+    """Offset just after the header (number, place/date, type and title): the body starts there."""
+    return _header(text)["end"]
 
 
 def extract(doc: SegmentedDocument) -> DocumentMeta:
-    return DocumentMeta()
+    text = doc.text
+    head = _header(text)
+    site, lo = head["site"], head["lo"]
+    number = head["number"][0] if head["number"] else None
+    place, issued = _place_date(head["place"])
+    issuer = _issuer_from_header(text, lo, head["type"].start() if head["type"] else lo + 1500)
+    if not issuer:
+        issuer = canonical_issuer(_issuer_from_body(text, head["end"]))
+    province = None
+    level, locality = _level(issuer)
+    if level != "central":
+        province = _province_of(issuer or "") or (place if place in provinces() else None)
+        if province is None and level in ("district", "commune"):
+            counts = Counter(filter(None, (_province_of(m.group()) for m in _province_re().finditer(text))))
+            province = counts.most_common(1)[0][0] if counts else None
+        issuer = canonical_issuer(issuer, province)
+        level, locality = _level(issuer)
+    title = head["title"]
+    period = _period(title, issued)
+    return DocumentMeta(
+        doc_number=number,
+        doc_type=_doc_type(head, number),
+        title=title,
+        issuer=issuer,
+        place=place,
+        issued_date=issued,
+        province=province,
+        signer=_signer(text, head["end"], site.get("Người ký")),
+        period_start=period[0],
+        period_end=period[1],
+        issuer_level=level,
+        locality=locality,
+    )

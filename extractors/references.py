@@ -1,7 +1,377 @@
-"""Placeholder until the references extractor lands: finds nothing."""
+"""Cross-references: each citation of another document, numbered or by name (EXTRACTION.md `cross_references`).
 
-from models.records import DocumentMeta, SegmentedDocument
+Numbered citations are found from their number (`CODE_RE`), then the words around it are read: the type
+before (`Quyết định số`, `QĐ`, `Luật Dữ liệu số`), the date, issuer and title after. A number with no type
+word counts only when its symbol names a document type (`1427/QĐ-TTg`), so `Ban Chỉ đạo 138/CP` and the
+nickname `Chương trình 130/CP` stay out. Documents cited by name (`Luật Phòng, chống mua bán người`) are
+read from the type word on. The relation comes from the nearest cue (`Căn cứ`, `Thực hiện`, `theo` …) in
+the same sentence, ignoring words inside earlier citations, so a list after one cue shares it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from extractors import codes
+from extractors.metadata import canonical_issuer, header_end
+from models.records import CrossReference, DocumentMeta, SegmentedDocument
+
+_DATA = Path(__file__).parent / "data"
+_TYPES = json.loads((_DATA / "doc_types.json").read_text(encoding="utf-8"))
+_WORDS = json.loads((_DATA / "refs.json").read_text(encoding="utf-8"))
 
 
-def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple:
-    return ()
+def _alt(phrases: list[str]) -> str:
+    """Regex alternation of phrases, longest first, any whitespace (a line break too) between words."""
+    uniq = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in uniq)
+
+
+_TYPE_NAMES = [t["name"] for t in _TYPES["types"]]
+_TYPE_BY_KEY = {codes.fold(n): n for n in _TYPE_NAMES} | {codes.fold(k): v for k, v in _TYPES["type_aliases"].items()}
+_ABBR_TYPE: dict[str, str] = {}
+for _t in _TYPES["types"]:
+    for _a in _t.get("abbr", []):
+        _ABBR_TYPE.setdefault(codes.fold(_a), _t["name"])
+_NAMED = {t["name"]: t["named"] for t in _TYPES["types"] if t.get("named")}
+_NICKNAMES = {"Chương trình", "Đề án", "Phương án"}  # numbered only with `số` or their own abbreviation
+_INTERNATIONAL = set(_WORDS["international_types"])
+
+_DATE = (
+    r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
+    r"|(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s+(?i:năm)\s+(?P<y>(?:19|20)\d\d))"
+)
+# The type word just before a number: `Quyết định số 1427`, `QĐ 1427`, `Công văn số:`, `văn bản số`.
+_PREFIX_RE = regex.compile(
+    rf"(?i)(?<!\w)(?:(?P<type>{_alt(_TYPE_NAMES + list(_TYPES['type_aliases']))})|(?P<so>số))"
+    rf"(?:\s*(?P<so2>số))?\s*:?\s*\Z"
+)
+# A law named before its number: `Luật Tổ chức chính quyền địa phương số 72/2025/QH15`.
+_CAP_TYPES = _alt([n for n in _TYPE_NAMES if n != "Văn bản"] + ["Bộ Luật"])
+_NAMED_NUMBER_RE = regex.compile(
+    rf"(?<!\w)(?P<type>{_CAP_TYPES})\s+(?P<name>(?:(?!(?:{_CAP_TYPES})(?!\w))[^\n;:()/\d]){{1,120}}?)\s+[Ss]ố\s*:?\s*\Z"
+)
+_NEVER_BEFORE_RE = regex.compile(rf"(?<!\w)(?:{_alt(_WORDS['never_before'])})\s*(?:số\s*)?:?\s*\Z")
+_NICKNAME_BEFORE_RE = regex.compile(rf"(?<!\w)(?:{_alt(_WORDS['nickname_heads'])})\s*\Z")
+_DATE_AFTER_RE = regex.compile(rf"[ \t]*\)?[ \t]*,?\s*(?:(?i:ban\s+hành|ký)\s+)?(?i:ngày)\s*:?\s*{_DATE}")
+_ISSUER_AFTER_RE = regex.compile(
+    rf"\s*,?\s*(?:của|do|Của|CỦA)\s+(?P<issuer>[^\n;,.():“”\"*]{{2,100}}?)"
+    rf"(?=\s*[\n;,.():“”\"*]|\s+(?:{_alt(_WORDS['issuer_stops'])})(?!\w)|\s*\Z)"
+)
+_PASSED_BY_RE = regex.compile(
+    rf"\s*,?\s*(?:được|do)\s+(?P<issuer>[A-ZĐÂ][^\n;,.()]{{1,60}}?)\s+(?:thông qua|ban hành)"
+    rf"(?:\s+(?:ngày\s*{_DATE}))?"
+)
+_TITLE_START_RE = regex.compile(rf"\s*,?\s*(?P<verb>{_alt(_WORDS['title_verbs'])})(?!\w)")
+_CLAUSE_END_RE = regex.compile(
+    r";|\.(?=\s|\Z|\*)|\n[ \t]*\n|\s\(|\*\(|:\s"
+    r"|\n(?=[ \t]*(?:[-+•]\s|[a-zđ]\)\s|\d+(?:\.\d+)*\.?\s|[IVXL]+\.\s|\*\*|\|))"
+)
+_SENTENCE_START_RE = regex.compile(
+    r"(?r)\n[ \t]*\n|[.!?](?=\s)|;[ \t]*\n|\n(?=[ \t]*(?:[-+•*#|]|[a-zđ]\)\s|\d+(?:\.\d+)*\.?\s|[IVXL]+\.\s))"
+)
+_CUE_RE = regex.compile(
+    rf"(?i)(?<!\w)(?:(?P<basis>{_alt(_WORDS['cues']['basis'])})|(?P<mentions>{_alt(_WORDS['cues']['mentions'])})"
+    rf"|(?P<implements>{_alt(_WORDS['cues']['implements'])}))(?!\w)"
+)
+_CREATION_RE = regex.compile(rf"(?i)(?<!\w)(?:{_alt(_WORDS['creation_verbs'])})(?:[ \t]+(?:các|mới|và|một))*\s*\Z")
+_NAMED_TYPE_RE = regex.compile(rf"(?<![\w/])(?P<type>{_alt(list(_NAMED) + ['Bộ Luật'])})(?!\w)")
+_DEFINITION_RE = regex.compile(
+    r"\((?:\s*sau\s+đây)?\s*(?:gọi|viết)\s+(?:tắt|chung)?\s*(?:là\s+)?[“\"']?(?P<short>[^()“”\"']{1,80})[”\"']?\s*\)"
+)
+_TOKEN_RE = regex.compile(r"[ \t]*(?:\n(?![ \t]*\n)[ \t]*)?(?P<tok>[\w][\w/&'.-]*\w|\w|\S)")
+_YEAR_AFTER_RE = regex.compile(r"\s*\(?\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)\s*\)?")
+_NUMBERED_AFTER_RE = regex.compile(rf"\s*(?:số\s*:?\s*)?{codes.CODE_PATTERN}")
+
+_NAME_BAD_STARTS = set(_WORDS["name_bad_starts"])
+_NAME_STOPS = set(_WORDS["name_stops"])
+_COMMA_CONT = set(_WORDS["comma_continuations"])
+_PUNCT_STOPS = set(";:.()[]*“”\"'?!|…")
+_LAW_WORDS = {"Luật", "Bộ luật", "Bộ Luật", "Pháp lệnh", "Hiến pháp"}
+
+
+@dataclass
+class _Cite:
+    """A citation being built: `start..end` is what it covers (its title too), `head` where its name or number ends."""
+
+    ref: CrossReference
+    start: int
+    end: int
+    head: int
+    numbered: bool
+    title_start: int | None = None
+    cue_types: bool = False
+
+
+def _type_name(word: str) -> str | None:
+    return _TYPE_BY_KEY.get(codes.fold(" ".join(word.split())))
+
+
+def _iso(m: regex.Match) -> str | None:
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("*", " ").split()).strip(" ,-")
+
+
+def _clause_end(text: str, pos: int, limit: int = 600) -> int:
+    m = _CLAUSE_END_RE.search(text, pos, min(len(text), pos + limit))
+    return m.start() if m else min(len(text), pos + limit)
+
+
+def _tail(text: str, pos: int, meta: DocumentMeta) -> tuple[int, str | None, str | None, int | None]:
+    """Date and issuer after a citation's number or name: (end, issued_date, issuer, title_start)."""
+    issued = issuer = None
+    if m := _DATE_AFTER_RE.match(text, pos):
+        issued, pos = _iso(m), m.end()
+    if m := _ISSUER_AFTER_RE.match(text, pos):
+        issuer, pos = canonical_issuer(_clean(m.group("issuer")), meta.province), m.end("issuer")
+        if issued is None and (d := _DATE_AFTER_RE.match(text, pos)):
+            issued, pos = _iso(d), d.end()
+    title_start = None
+    if m := _TITLE_START_RE.match(text, pos):
+        title_start = m.start("verb")
+    return pos, issued, issuer, title_start
+
+
+def _warning(ref: CrossReference, code: codes.Code | None, meta: DocumentMeta) -> str | None:
+    """What a reader should double-check; the row is kept whatever this says."""
+    notes = []
+    year = int(ref.issued_date[:4]) if ref.issued_date else None
+    if code and code.year and year and int(code.year) != year:
+        notes.append(f"number says {code.year}, date says {year}")
+    legislature = regex.fullmatch(r"(?:UBTV)?(QH\d+)", code.issuer_abbr) if code else None
+    if legislature and (span := _TYPES["legislatures"].get(legislature.group(1))):
+        for y in filter(None, (year, int(code.year) if code.year else None)):
+            if not span[0] <= y <= span[1]:
+                notes.append(f"{legislature.group(1)} sat {span[0]}-{span[1]}, not in {y}")
+                break
+    if (
+        ref.issued_date
+        and meta.issued_date
+        and len(ref.issued_date) == 10
+        and ref.issued_date > meta.issued_date.isoformat()
+    ):
+        notes.append("cited document is dated after the citing one")
+    return "; ".join(notes) or None
+
+
+def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, int]]) -> Iterator[_Cite]:
+    text = doc.text
+    own = codes.canonical(meta.doc_number)
+    for m in codes.CODE_RE.finditer(text):
+        start = m.start()
+        if _skipped(doc, start, skip):
+            continue
+        code = codes.from_match(m)
+        if code.code == own:
+            continue
+        lo = max(0, start - 160)
+        prefix = _PREFIX_RE.search(text, max(0, start - 60), start)
+        named = _NAMED_NUMBER_RE.search(text, lo, start)
+        ref_type = title = None
+        cite_start = start
+        if named and (not prefix or not prefix.group("type")):
+            ref_type, title, cite_start = _type_name(named.group("type")), _clean(named.group("name")), named.start()
+        elif prefix and prefix.group("type"):
+            ref_type, cite_start = _type_name(prefix.group("type")), prefix.start()
+            has_so = bool(prefix.group("so2") or prefix.group("so"))
+            if ref_type in _NICKNAMES and not has_so and _ABBR_TYPE.get(codes.fold(code.type_abbr)) != ref_type:
+                continue
+        else:
+            if _NEVER_BEFORE_RE.search(text, lo, start) or _NICKNAME_BEFORE_RE.search(text, lo, start):
+                continue
+            ref_type = _ABBR_TYPE.get(codes.fold(code.type_abbr))
+            if ref_type is None and not regex.fullmatch(r"(?:UBTV)?QH\d+", code.issuer_abbr):
+                continue
+            if prefix:
+                cite_start = prefix.start()
+        end, issued, issuer, title_start = _tail(text, m.end(), meta)
+        year = code.year if issued is None and code.year and ref_type in _LAW_WORDS else None
+        ref = CrossReference(
+            ref_type=ref_type,
+            relation="mentions",
+            raw_text="",
+            char_start=cite_start,
+            char_end=end,
+            section=None,
+            number=code.number,
+            symbol=code.symbol,
+            code=code.code,
+            issued_date=issued or year,
+            issuer=issuer,
+            title=title,
+        )
+        yield _Cite(replace(ref, warning=_warning(ref, code, meta)), cite_start, end, m.end(), True, title_start)
+
+
+def _name(text: str, pos: int, ref_type: str, limit: int) -> tuple[str, int]:
+    """The name after a type word: (name, end). It ends at punctuation, a stop word or the next document."""
+    about = False
+    words: list[str] = []
+    end = pos
+    while len(words) < (40 if about else 14):
+        m = _TOKEN_RE.match(text, end, limit)
+        if not m:
+            break
+        tok = m.group("tok")
+        nxt = _peek(text, m.end(), limit)
+        if not words and tok in ("về", "giữa", "song", "của") and (ref_type in _INTERNATIONAL or tok == "về"):
+            about = tok == "về"
+        elif not words and (tok in _NAME_BAD_STARTS or f"{tok} {nxt}" in _NAME_BAD_STARTS):
+            break
+        if tok in _PUNCT_STOPS:
+            break
+        if tok == ",":
+            if about or nxt not in _COMMA_CONT:
+                break
+        elif tok == "và" and not about:
+            if not nxt[:1].isupper() or _type_name(nxt) or nxt in ("Bộ", "Luật"):
+                break
+        elif (tok == "số" and nxt[:1].isdigit()) or (
+            words and not about and (tok in _NAME_STOPS or f"{tok} {nxt}" in _NAME_STOPS)
+        ):
+            break
+        words.append(tok)
+        end = m.end()
+    return " ".join(words).replace(" ,", ","), end
+
+
+def _peek(text: str, pos: int, limit: int) -> str:
+    m = _TOKEN_RE.match(text, pos, limit)
+    return m.group("tok") if m else ""
+
+
+def _named(
+    doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, int]], taken: list[_Cite]
+) -> Iterator[_Cite]:
+    text = doc.text
+    shorts = [(m.start(), m.group("short").strip()) for m in _DEFINITION_RE.finditer(text)]
+    own_title = codes.fold(meta.title or "")[:40]
+    pending: list[tuple[int, str]] = []  # type words waiting for a shared name: `các Công ước, Nghị định thư về …`
+    consumed = 0  # a law named inside another's name (`Luật sửa đổi … của Bộ luật Hình sự`) is part of it
+    for m in _NAMED_TYPE_RE.finditer(text):
+        start = m.start()
+        if start < consumed or _skipped(doc, start, skip) or any(c.start <= start < c.end for c in taken):
+            continue
+        ref_type = _type_name(m.group("type")) or "Bộ luật"
+        if _NUMBERED_AFTER_RE.match(text, m.end()) or _CREATION_RE.search(text, max(0, start - 40), start):
+            pending.clear()
+            continue
+        if any(pos < start and short == ref_type for pos, short in shorts):
+            continue
+        limit = min(len(text), m.end() + 400)
+        nxt_numbered = next((c.start for c in taken if m.end() <= c.start < limit), limit)
+        name, head = _name(text, m.end(), ref_type, nxt_numbered)
+        following = regex.match(rf"\s*(?:,|và)\s*(?P<type>{_alt(list(_NAMED))})(?!\w)", text[m.end() : limit])
+        if not name and following:
+            pending.append((start, ref_type))
+            continue
+        if not name and ref_type != "Hiến pháp":
+            pending.clear()
+            continue
+        if _NAMED[ref_type] == "cue" and own_title and codes.fold(name)[:40] == own_title:
+            continue
+        end, issued, issuer, _ = _tail(text, head, meta)
+        nested_law = regex.search(r"(?<!\w)(?:Bộ\s+)?[Ll]uật(?!\w)", name)  # then the year is the nested law's
+        if issued is None and (y := _YEAR_AFTER_RE.match(text, head)) and ref_type in _LAW_WORDS and not nested_law:
+            issued, end = y.group("y"), max(end, y.end())
+        if p := _PASSED_BY_RE.match(text, end):
+            issuer = issuer or canonical_issuer(p.group("issuer"), meta.province)
+            if issued is None and p.group("y"):
+                issued = _iso(p)
+            end = p.end()
+        if _NAMED[ref_type] == "always":
+            consumed = head
+        for pstart, ptype in [*pending, (start, ref_type)]:
+            ref = CrossReference(
+                ref_type=ptype,
+                relation="mentions",
+                raw_text="",
+                char_start=pstart,
+                char_end=end,
+                section=None,
+                issued_date=issued,
+                issuer=issuer,
+                title=name or None,
+            )
+            yield _Cite(
+                replace(ref, warning=_warning(ref, None, meta)),
+                pstart,
+                end,
+                head,
+                False,
+                cue_types=_NAMED[ptype] == "cue",
+            )
+        pending.clear()
+
+
+def _skipped(doc: SegmentedDocument, pos: int, skip: list[tuple[int, int]]) -> bool:
+    return doc.in_front_matter(pos) or doc.in_closing(pos) or any(a <= pos < b for a, b in skip)
+
+
+def _relation(text: str, cite: _Cite, earlier: list[_Cite], floor: int) -> str:
+    """The nearest cue before the citation in its sentence, skipping words inside earlier citations."""
+    lo = max(floor, cite.start - 400)
+    if b := _SENTENCE_START_RE.search(text, lo, cite.start):
+        lo = b.end()
+    relation = None
+    for m in _CUE_RE.finditer(text, lo, cite.start):
+        if not any(c.start <= m.start() < c.end for c in earlier if c.end > lo):
+            relation = m.lastgroup
+    return relation or "mentions"
+
+
+def _finish(doc: SegmentedDocument, cites: list[_Cite], floor: int) -> list[CrossReference]:
+    """Titles run to the end of their clause, or to the next document listed after them; relations and sections."""
+    text = doc.text
+    cites.sort(key=lambda c: c.start)
+    for i, c in enumerate(cites):
+        if c.title_start is not None:
+            end = _clause_end(text, c.title_start)
+            for later in cites[i + 1 :]:
+                if c.title_start <= later.start < end and regex.search(
+                    r"(?:[,;]|\svà)\s*(?:các\s+)?\Z", text[c.head : later.start]
+                ):
+                    end = later.start
+                    break
+            end = max(c.title_start, end)
+            c.end = end
+            title = regex.sub(r"(?:\s*(?:,|;|và|và các))+\s*\Z", "", text[c.title_start : end])
+            c.ref = replace(c.ref, title=_clean(title) or None, char_end=end)
+    out, earlier = [], []
+    for c in cites:
+        nested = any(e.numbered and e.title_start is not None and e.title_start <= c.start < e.end for e in earlier)
+        relation = "mentions" if nested else _relation(text, c, earlier, floor)
+        earlier.append(c)
+        if c.cue_types and relation == "mentions":
+            continue
+        raw = _clean(text[c.start : c.ref.char_end])
+        out.append(replace(c.ref, relation=relation, raw_text=raw, section=doc.section_at(c.start)))
+    return out
+
+
+def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[CrossReference, ...]:
+    text = doc.text
+    floor = doc.body_start or header_end(text)
+    skip = [(0, floor)] + [(m.start(), m.end()) for m in _DEFINITION_RE.finditer(text)]
+    numbered = list(_numbered(doc, meta, skip))
+    named = list(_named(doc, meta, skip, numbered))
+    return tuple(_finish(doc, numbered + named, floor))
+
+
+@cache
+def type_examples() -> list[dict]:
+    """Every example phrase of the document-type table, with its type, for the table-driven tests."""
+    return [dict(ex, ref_type=t["name"]) for t in _TYPES["types"] for ex in t.get("examples", [])]
