@@ -127,18 +127,24 @@ def _marker(kind: str, label: str, value: float, m: regex.Match, line: str, *, k
 
 
 def _ocr_roman(s: str) -> int | None:
+    """Value of a roman numeral OCR garbled into other glyphs (`H`, `l`, `1`, `|`, `L` for `I`)."""
     folded = s.replace("H", "II").replace("l", "I").replace("1", "I").replace("|", "I").replace("L", "I")
     return roman_value(folded) if folded != s else None
 
 
-def _ocr_arabic(s: str) -> list[int]:
-    """Numbers OCR may have misread as `s` (`l.`/`I.` for `1.`, `9.` for `5.`)."""
+#: digits OCR reads for others, misread → meant (corpus notes: `5.` comes out as `9.`)
+_DIGIT_MISREADS = {"9": "5", "8": "3", "3": "8", "6": "5", "7": "1", "4": "1"}
+
+
+def _ocr_arabic(s: str, ocr: bool) -> list[int]:
+    """Numbers that may have been misread as `s`: `l.`/`I.` for `1.` always, digit swaps in OCR text."""
     folded = s.replace("l", "1").replace("I", "1").replace("|", "1").replace("O", "0")
-    out = []
-    if folded.isdigit() and folded != s:
-        out.append(int(folded))
-    if folded.isdigit() and "9" in folded:
-        out.append(int(folded.replace("9", "5")))
+    if not folded.isdigit():
+        return []
+    out = [int(folded)] if folded != s else []
+    if ocr:
+        out.extend(int(folded[:i] + _DIGIT_MISREADS[d] + folded[i + 1:])
+                   for i, d in enumerate(folded) if d in _DIGIT_MISREADS)
     return out
 
 
@@ -153,8 +159,12 @@ def _part_number(num: str) -> tuple[str, float] | None:
     return (num, value) if value else None
 
 
-def read_markers(line: str, start: int = 0) -> list[Marker]:
-    """Every reading of a label at `line[start:]` (after the caller skipped indentation), best first."""
+def read_markers(line: str, start: int = 0, ocr: bool = False) -> list[Marker]:
+    """Every reading of a label at `line[start:]` (after the caller skipped indentation), best first.
+
+    `ocr` adds the readings of OCR misreads (a dropped `I` in `III.`, swapped digits); glyphs no
+    clean text uses for a numeral (`H.`, `Il.`) are read as misreads always.
+    """
     out: list[Marker] = []
     if m := _PART.match(line, start):
         parsed = _part_number(m["num"])
@@ -182,7 +192,7 @@ def read_markers(line: str, start: int = 0) -> list[Marker]:
         return [_marker("decimal", m["num"], int(parts[-1]), m, line)]
     if m := _ARABIC.match(line, start):
         out.append(_marker("arabic", str(int(m["num"])), int(m["num"]), m, line))
-        out.extend(_marker("arabic", str(v), v, m, line, ocr=True) for v in _ocr_arabic(m["num"]))
+        out.extend(_marker("arabic", str(v), v, m, line, ocr=True) for v in _ocr_arabic(m["num"], ocr))
         return out
     if m := _CAP_PART.match(line, start):
         out.append(_marker("part", m["num"], ord(m["num"]) - ord("A") + 1, m, line, key="letterpart"))
@@ -190,18 +200,22 @@ def read_markers(line: str, start: int = 0) -> list[Marker]:
         value = roman_value(m["num"])
         if value and value <= 40:
             out.append(_marker("roman", m["num"], value, m, line))
-        if m["num"] == "II":
+            if ocr:
+                out.extend(_marker("roman", to_roman(v), v, m, line, ocr=True) for v in (value + 1, value - 1) if v)
+        if ocr and m["num"] == "II":
             out.append(_marker("arabic", "11", 11, m, line, ocr=True))
-    if not out and (m := _ROMAN_OCR.match(line, start)):
+    if m := _ROMAN_OCR.match(line, start):
         value = _ocr_roman(m["num"])
         if value:
             out.append(_marker("roman", to_roman(value), value, m, line, ocr=True))
     if not out and (m := _ARABIC_OCR.match(line, start)):
-        out.extend(_marker("arabic", str(v), v, m, line, ocr=True) for v in _ocr_arabic(m["num"]))
+        out.extend(_marker("arabic", str(v), v, m, line, ocr=True) for v in _ocr_arabic(m["num"], ocr))
+    if any(not m.ocr for m in out):
+        return sorted(out, key=lambda m: m.ocr)
+    if m := _LETTER.match(line, start):
+        return [_marker("letter", m["num"], letter_value(m["num"]), m, line), *out]
     if out:
         return out
-    if m := _LETTER.match(line, start):
-        return [_marker("letter", m["num"], letter_value(m["num"]), m, line)]
     if m := _DASH.match(line, start):
         return [Marker("dash", "dash", "", 0, m.start(), m.start() + 1, m.end(), RANK["dash"])]
     if m := _PLUS.match(line, start):

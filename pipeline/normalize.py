@@ -89,34 +89,42 @@ def _lines(text: str) -> Iterable[tuple[int, str]]:
         pos += len(line) + 1
 
 
-def _line_edits(text: str) -> list[Edit]:
-    """Indentation, trailing spaces, Markdown heading markers and emphasis, run-in headings."""
+def _markup_edits(text: str) -> list[Edit]:
+    """Markdown heading markers and emphasis; a run-in bold heading goes on its own line."""
     edits: list[Edit] = []
     for pos, line in _lines(text):
-        if not line:
-            continue
         m = _INDENT.match(line)
-        lead = m.end() if m else 0
-        tail = _TRAILING.search(line)
-        end = tail.start() if tail else len(line)
-        if lead:
-            edits.append((pos, pos + lead, ""))
-        if tail:
-            edits.append((pos + tail.start(), pos + len(line), ""))
-        if lead >= end:
-            continue
-        body = line[lead:end]
+        lead = pos + (m.end() if m else 0)
+        body = line[lead - pos:]
         skip = 0
-        h = _MD_HEADING.match(body)
-        if h:
-            edits.append((pos + lead, pos + lead + h.end(), ""))
+        if h := _MD_HEADING.match(body):
+            edits.append((lead, lead + h.end(), ""))
             skip = h.end()
-        b = _STAR_BULLET.match(body, skip)
-        if b:
+        if b := _STAR_BULLET.match(body, skip):
             skip = b.end()
+        if not _EMPHASIS.search(body, skip):
+            continue
+        if not _EMPHASIS.sub("", body[skip:]).strip():
+            edits.append((lead + skip, lead + len(body), ""))
+            continue
         run_ins = {m.start() for m in _RUN_IN.finditer(body, skip)}
         for m in _EMPHASIS.finditer(body, skip):
-            edits.append((pos + lead + m.start(), pos + lead + m.end(), "\n" if m.start() in run_ins else ""))
+            edits.append((lead + m.start(), lead + m.end(), "\n" if m.start() in run_ins else ""))
+    return edits
+
+
+def _space_edits(text: str) -> list[Edit]:
+    """Indentation (tabs or the spaces of a Word export's list levels) and trailing spaces."""
+    edits: list[Edit] = []
+    for pos, line in _lines(text):
+        if not line.strip(" \t"):
+            if line:
+                edits.append((pos, pos + len(line), ""))
+            continue
+        if m := _INDENT.match(line):
+            edits.append((pos, pos + m.end(), ""))
+        if m := _TRAILING.search(line):
+            edits.append((pos + m.start(), pos + m.end(), ""))
     return edits
 
 
@@ -159,7 +167,7 @@ def _page_break_edits(text: str) -> list[Edit]:
     return edits
 
 
-_PASSES: tuple[Callable[[str], list[Edit]], ...] = (_line_edits, _header_edits, _page_break_edits)
+_PASSES: tuple[Callable[[str], list[Edit]], ...] = (_markup_edits, _space_edits, _header_edits, _page_break_edits)
 
 
 def normalize_text(text: str) -> tuple[str, Callable[[int], int]]:

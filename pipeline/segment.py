@@ -153,13 +153,17 @@ class _Segmenter:
         self.tree = _Tree()
         self.barriers: list[int] = []
         self.closing_spans: list[tuple[int, int]] = []
+        self.ocr = doc.source.ocr_used
 
     def run(self) -> tuple[list[_Node], int]:
         body_start = find_body_start(self.lines)
         body_line = next((i for i, ln in enumerate(self.lines) if ln.end >= body_start), len(self.lines))
         skip: dict[int, int] = {}
         for a, b in find_closings(self.lines, body_line):
-            self.closing_spans.append((self.lines[a].start, self.lines[b - 1].end))
+            end = self.lines[b - 1].end
+            while end > self.lines[a].start and self.text[end - 1].isspace():
+                end -= 1
+            self.closing_spans.append((self.lines[a].start, end))
             skip[a] = b
         for a, b in find_attached_blocks(self.lines, body_line):
             if not any(s <= a < e for s, e in skip.items()):
@@ -220,7 +224,7 @@ class _Segmenter:
         text = line.text
         pos = indent
         while pos < len(text):
-            m = _best(self.tree, read_markers(text, pos))
+            m = _best(self.tree, read_markers(text, pos, self.ocr))
             if m is None:
                 return
             run_in = _RUN_IN.search(text, m.text_start) if m.kind in ("roman", "part", "chapter") else None

@@ -63,7 +63,7 @@ def _is_type_line(s: str) -> bool:
 
 
 def _strong_marker(s: str) -> bool:
-    return any(m.kind in STRONG_KINDS or m.kind == "arabic" and not m.ocr for m in read_markers(s.strip()))
+    return any(not m.ocr and m.kind in (*STRONG_KINDS, "arabic") for m in read_markers(s.strip()))
 
 
 def find_body_start(lines: list[Line]) -> int:
@@ -111,7 +111,7 @@ def _resumes(line: Line) -> bool:
         return False
     if _is_type_line(s) or _MOTTO.match(s):
         return True
-    return any(m.kind in STRONG_KINDS for m in read_markers(s))
+    return any(not m.ocr and m.kind in STRONG_KINDS for m in read_markers(s))
 
 
 def _signature_start(lines: list[Line], i: int, floor: int) -> int:

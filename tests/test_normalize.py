@@ -1,0 +1,123 @@
+"""Normalization: Markdown and layout clean-up, page-break joins, and the offset map for pages."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import seed_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from models.records import SourceDocument
+from pipeline.normalize import TextEdits, normalize, normalize_text
+
+
+def norm(text: str) -> str:
+    return normalize_text(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("**I. MỤC TIÊU, CHỈ TIÊU**", "I. MỤC TIÊU, CHỈ TIÊU"),
+        ("## **II. NỘI DUNG CÔNG TÁC TRỌNG TÂM**", "II. NỘI DUNG CÔNG TÁC TRỌNG TÂM"),
+        ("#### ***Nơi nhận:***", "Nơi nhận:"),
+        ("*Căn cứ Luật Tổ chức chính quyền địa phương;*", "Căn cứ Luật Tổ chức chính quyền địa phương;"),
+        ("**Điều 1. **Thông qua phương án", "Điều 1. Thông qua phương án"),
+        ("\tNơi nhận:", "Nơi nhận:"),
+        ("\t\t1. Mục tiêu", "1. Mục tiêu"),
+        ("    I. MỤC TIÊU", "I. MỤC TIÊU"),
+        ("**Triển khai thực hiện Chương trình**  ", "Triển khai thực hiện Chương trình"),
+        ("Thông tin trên Cổng (*) được cập nhật", "Thông tin trên Cổng (*) được cập nhật"),
+        ("** **", ""),
+    ],
+    ids=["bold", "md-heading-bold", "md-heading-bold-italic", "italic", "bold-label", "tab", "tabs",
+         "spaces", "line-break-marker", "footnote-star", "empty-bold"],
+)
+def test_markup_and_layout_are_removed(raw: str, expected: str) -> None:
+    assert norm(raw) == expected
+
+
+def test_a_run_in_bold_heading_goes_on_its_own_line() -> None:
+    raw = "II. CÁC HOẠT ĐỘNG TRỌNG TÂM**1. Công tác chỉ đạo triển khai**"
+    assert norm(raw) == "II. CÁC HOẠT ĐỘNG TRỌNG TÂM\n1. Công tác chỉ đạo triển khai"
+
+
+def test_bold_inside_a_sentence_is_not_a_run_in() -> None:
+    assert norm("theo quy định tại **Điều 3** của Luật") == "theo quy định tại Điều 3 của Luật"
+
+
+def test_the_website_header_table_becomes_plain_lines() -> None:
+    raw = (
+        "| BAN CHỈ ĐẠO QUỐC GIA 1237 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "|---|---|\n"
+        "| Số: 252/KH-BCĐQG1237 | Hà Nội, ngày 05 tháng 3 năm 2025 |\n"
+        "\n**KẾ HOẠCH**\n\nI. MỤC ĐÍCH\n"
+    )
+    out = norm(raw)
+    assert "|" not in out
+    assert "Số: 252/KH-BCĐQG1237\nHà Nội, ngày 05 tháng 3 năm 2025\n" in out
+    assert out.endswith("KẾ HOẠCH\n\nI. MỤC ĐÍCH\n")
+
+
+def test_the_exploded_header_of_the_legal_website_loses_its_pipes() -> None:
+    raw = "|\n**ỦY BAN NHÂN DÂN**\nTHÀNH PHỐ CẦN THƠ\n-------\n|\nSố: 157/KH-UBND\n|\n\n**KẾ HOẠCH**\n"
+    assert norm(raw) == "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\n-------\nSố: 157/KH-UBND\n\nKẾ HOẠCH\n"
+
+
+def test_body_tables_are_kept_cell_by_cell() -> None:
+    row = "| 1 | Rà soát văn bản | Sở Tư pháp | Công an tỉnh | Quý IV/2025 |"
+    table = "| TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+    raw = f"Số: 12/KH-UBND\n\nKẾ HOẠCH\n\nPHỤ LỤC\n\n{table}{row}\n"
+    out = norm(raw)
+    assert row in out
+    assert "|---|---|---|---|---|" in out
+
+
+def test_sentences_split_by_a_page_break_are_joined() -> None:
+    out = normalize_text(seed_text("002"))[0]
+    assert "số vụ do Viện Kiểm sát nhân dân, Tòa án nhân dân các cấp thụ lý" in out
+    assert "pháp luật liên quan đến tội phạm mua bán người; tăng cường" in out
+    assert "mô hình hỗ trợ nạn nhân hoạt động hiệu quả, lựa chọn" in out
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "1. Mục tiêu\n\na) Tiếp tục tập trung nguồn lực",
+        "bảo vệ quyền, lợi ích hợp pháp của công dân.\n\nb) Tăng cường hợp tác",
+        "thực hiện như sau:\n\nđẩy mạnh công tác",
+        "- Cục tham mưu CS (C42-BCA);\n\n- TT: TU, HĐND tỉnh;",
+        "Chỉ đạo lực lượng Bộ đội Biên phòng\n\nĐịnh hướng người sử dụng",
+    ],
+    ids=["heading-then-letter", "sentence-end", "colon", "list", "capital"],
+)
+def test_a_blank_line_that_is_not_a_page_break_stays(raw: str) -> None:
+    assert norm(raw) == raw
+
+
+def test_page_starts_follow_the_offset_map() -> None:
+    page1 = "**KẾ HOẠCH**\n\n**I. MỤC TIÊU**\n\n"
+    page2 = "\t**1. Mục tiêu**  \n\na) Nội dung\n"
+    src = SourceDocument("x.pdf", "0" * 64, "pdf", page1 + page2, page_starts=(0, len(page1)))
+    doc = normalize(src)
+    assert doc.page_starts[0] == 0
+    assert doc.text[doc.page_starts[1]:].startswith("1. Mục tiêu\n")
+    assert doc.page_at(doc.text.index("a) Nội dung")) == 2
+    assert doc.page_at(doc.text.index("I. MỤC TIÊU")) == 1
+
+
+def test_text_edits_map_offsets_around_replacements() -> None:
+    edits = TextEdits("ab**cd**ef", [(2, 4, ""), (6, 8, ""), (8, 8, "!")])
+    assert edits.text == "abcd!ef"
+    assert [edits.map(i) for i in (0, 2, 3, 4, 5, 8, 9, 10)] == [0, 2, 2, 2, 3, 4, 6, 7]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"ab Đđ*#|\t\n-.:1I)", "**", "\n\n", "| x |"]), max_size=80).map("".join),
+       st.lists(st.integers(min_value=0, max_value=200), max_size=4))
+def test_normalize_never_raises_and_keeps_pages_in_order(text: str, starts: list[int]) -> None:
+    page_starts = tuple(sorted({0, *(s for s in starts if s <= len(text))}))
+    doc = normalize(SourceDocument("x", "0" * 64, "pdf", text, page_starts=page_starts))
+    assert list(doc.page_starts) == sorted(doc.page_starts)
+    assert all(0 <= p <= len(doc.text) for p in doc.page_starts)
+    assert not any(line != line.strip(" \t") for line in doc.text.split("\n"))
