@@ -154,9 +154,10 @@ _UNIT = regex.compile(r"\s+(thành phố|thị xã|thị trấn|tp\.?|tỉnh|huy
 _PLACE_WORDS = regex.compile(r"[ \t]+((?:\p{Lu}[\p{L}\-]*|\d+)(?:[ \t]+(?:\p{Lu}[\p{L}\-]*|\d+)){0,3})")
 _UNIT_LIST = regex.compile(r"\s*,\s*(?:thành phố|thị xã|thị trấn|thị|thành|tỉnh|huyện|quận|xã|phường)(?!\w)")
 _POST = regex.compile(
-    r"(?:(phó\s+)?(chủ tịch|giám đốc|chánh văn phòng|chánh án|viện trưởng|thủ trưởng|bộ trưởng|trưởng ban|"
+    r"(?:(phó\s+)?(chủ tịch|giám đốc|chánh án|viện trưởng|thủ trưởng|bộ trưởng|trưởng ban|"
     r"chỉ huy trưởng|tư lệnh|chánh|trưởng)(\s+thường trực)?\s+)$"
 )
+_POST_PREFIX = regex.compile(_POST.pattern.replace(")$", ")").replace("(?:(phó", "^(?:(phó", 1))
 _HEAD_POSTS = {"chủ tịch", "giám đốc", "chánh án", "viện trưởng", "thủ trưởng", "bộ trưởng", "trưởng ban",
                "chỉ huy trưởng", "tư lệnh", "chánh", "trưởng"}
 
@@ -313,8 +314,13 @@ class _Collectives:
         pairs = sorted({fold(x) for x in w["pairs"]}, key=len, reverse=True)
         head_alt = "|".join(_phrase_pattern(h) for h in heads)
         pair_alt = "|".join(_phrase_pattern(p) for p in pairs)
+        self.heads = set(heads) | {fold(x) for x in w["units"]}
+        split_alt = "|".join(_phrase_pattern(h) for h in heads if h not in self.heads - set(heads) and
+                             h not in {fold(x) for x in w["units"]})
         self.start = regex.compile(rf"(?<!\w)(?:(?:các|những)\s+(?:{head_alt})|(?:{pair_alt}))(?!\w)")
-        self.new_list = regex.compile(rf"(?:các|những)\s+(?:{head_alt})(?!\w)")
+        self.new_list = regex.compile(rf"(?:các|những)\s+(?:{split_alt})(?!\w)")
+        self.org_after = regex.compile(r"\s*(?:,|$|đoàn thể|xã hội|chính trị|quốc tế|thành viên|hội|khác|có liên quan"
+                                       r"|liên quan|đoàn|phi chính phủ)")
         self.multi = sorted((x for x in self.words if " " in x), key=len, reverse=True)
 
     def extend(self, text: str, folded: str, pos: int, hi: int, specifics: list[Mention]) -> int:
@@ -333,7 +339,8 @@ class _Collectives:
                 continue
             if tok == ",":
                 nxt = _TOKEN.search(folded, m.end(), hi)
-                if not nxt or not self._word_at(folded, nxt.start(), hi) or folded[m.end():nxt.start()].count("\n"):
+                if not nxt or folded[m.end():nxt.start()].count("\n") or not self._list_goes_on(
+                        folded, last_word, nxt.start(), hi):
                     break
                 i = m.end()
                 continue
@@ -341,12 +348,13 @@ class _Collectives:
                 if any(folded[pos:end].endswith(c) for c in self.closers) or self.new_list.match(
                         folded, _skip_space(folded, m.end()), hi):
                     break
-                if not self._word_at(folded, _skip_space(folded, m.end()), hi) and \
-                        _skip_space(folded, m.end()) not in by_start:
+                if not self._word_at(folded, _skip_space(folded, m.end()), hi):
                     break
                 i = m.end()
                 continue
             w = self._word_at(folded, j, hi)
+            if w == "tổ chức" and not self.org_after.match(folded, j + len(w), hi):
+                w = None  # the verb `tổ chức`, not the noun
             if w:
                 end = i = j + len(w)
                 last_word = w
@@ -367,6 +375,13 @@ class _Collectives:
             end = pos + tail.start()
             end = pos + len(folded[pos:end].rstrip(" ,-–"))
         return end
+
+    def _list_goes_on(self, folded: str, last_word: str, j: int, hi: int) -> bool:
+        """After a comma: another kind of body (`sở, ban, ngành`), not a new phrase (`..., các tổ chức`)."""
+        if self.new_list.match(folded, j, hi):
+            return False
+        nxt = self._word_at(folded, j, hi)
+        return bool(nxt) and (last_word in self.heads or last_word == "§") and nxt in self.heads
 
     def _word_at(self, folded: str, j: int, hi: int) -> str | None:
         for w in self.multi:
@@ -473,8 +488,9 @@ def _stem_name(m: Mention) -> str:
     k = key(m.text)
     for e in g.by_key.get(k, []):
         return e.name if e.stem or e.level == "central" else m.text
-    post = _POST.match(fold(m.text))
+    post = _POST_PREFIX.match(fold(m.text))
     tail = m.text[post.end():] if post else m.text
+    keep = m.text[:post.end()] if post and (post.group(1) or post.group(2) not in _HEAD_POSTS) else ""
     for e in g.by_key.get(key(tail), []):
-        return m.text[:post.end()] + e.name if post else e.name
-    return m.text
+        return keep + e.name
+    return keep + tail

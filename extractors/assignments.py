@@ -35,7 +35,8 @@ def _alternation(phrases: list[str]) -> str:
 
 _CUE_ROLE = {fold(p): role for role, phrases in _CUES["before"].items() for p in phrases}
 _BEFORE = regex.compile(r"(?<!\w)(?:" + _alternation(list(_CUE_ROLE)) + r")(?!\w)")
-_FILLER = regex.compile(r"^(?:[ \t,]|các|lực lượng|với|chặt chẽ|cùng|toàn bộ|tất cả|thường xuyên|kịp thời)*$")
+_FILLER = regex.compile(r"^(?:[ \t,]|các|lực lượng|với|chặt chẽ|cùng|toàn bộ|tất cả|thường xuyên|kịp thời|"
+                        r"(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo|chánh|trưởng|bộ trưởng))*$")
 _AFTER = {role: regex.compile(p) for role, p in _CUES["after"].items()}
 _TASK_START = {role: regex.compile(p) for role, p in _CUES["task_start"].items()}
 _TASK_PREFIX = regex.compile(_CUES["task_prefix"])
@@ -48,6 +49,7 @@ _CLAUSE_END = regex.compile(r";|\.(?=\s|$)|\n")
 _LINE_HEAD_COLON = regex.compile(r"^[^\n]{0,120}?:[ \t*]*(?:\n|$)")
 _STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
 _PAREN = regex.compile(r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
+_TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
 _TABLE_SEP = regex.compile(r"\||\t")
 _LEAD_COL = regex.compile(r"chủ trì")
 _COORD_COL = regex.compile(r"phối hợp")
@@ -87,10 +89,17 @@ class _Collector:
         if m.collective and role == "lead":
             role = "implement"
         section = self.doc.section_at(m.start if at is None else at)
-        k = (m.agency.name, role, section)
+        k = (m.agency.name, role, self._scored(section))
         if k not in self.seen:
             self.seen.add(k)
             self.rows.append(Assignment(m.agency, role, m.text, m.start, m.end, section))
+
+
+    def _scored(self, i: int | None) -> int | None:
+        """List items (`-`, `+`) count toward the numbered section above them."""
+        while i is not None and self.doc.sections[i].kind in ("dash", "plus"):
+            i = self.doc.sections[i].parent
+        return i
 
 
 def _counted(doc: SegmentedDocument, folded: str, offset: int) -> bool:
@@ -172,8 +181,8 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: list[Mention]
     for s in doc.sections:
         line_end = folded.find("\n", s.char_start, s.char_end)
         line_end = s.char_end if line_end < 0 else line_end
-        prefix = _TASK_PREFIX.match(folded, s.char_start, line_end)
-        pos = prefix.end() if prefix else s.char_start
+        prefix = _TASK_PREFIX.match(folded[s.char_start:line_end])
+        pos = s.char_start + (prefix.end() if prefix else 0)
         req = regex.match(r"(?:đề nghị|giao|yêu cầu)[ \t]+", folded[pos:line_end])
         pos += req.end() if req else 0
         group = []
@@ -225,7 +234,7 @@ def _clauses(doc: SegmentedDocument, folded: str, mentions: list[Mention], heads
         ms = [m for m in inside if a <= m.start < b and not _in_any(m.start, parens)]
         _clause(doc, folded, view, lo, a, b, ms, parens, inside, heads, out)
     for pa, pb in parens:
-        if _apposition_of(pa, inside) is None:
+        if _apposition_of(pa, inside) is None or _TASK_PAREN.search(folded, pa, pb):
             ms = [m for m in inside if pa < m.start < pb and not _in_any(m.start, [p for p in parens if p != (pa, pb)
                                                                                    and pa < p[0]])]
             if ms:
@@ -280,7 +289,7 @@ def _names_only(view: str, lo: int, span: tuple[int, int], mentions: list[Mentio
             chars[m.start - a:m.end - a] = " " * (m.end - m.start)
     rest = regex.sub(r"^(?:điều \d+\.)", "", "".join(chars).strip())
     rest = _TASK_PREFIX.sub("", rest.strip())
-    return hit and not regex.sub(r"[\s,;]|và", "", rest)
+    return hit and not regex.sub(r"[\s,;]|và|" + _HEAD_POST.pattern.rstrip("$"), "", rest)
 
 
 def _groups(view: str, lo: int, ms: list[Mention], parens: list[tuple[int, int]]) -> list[_Group]:
@@ -311,7 +320,8 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
             parens: list[tuple[int, int]], all_mentions: list[Mention], heads: list[_Head], out: _Collector) -> None:
     clause = view[a - lo:b - lo]
     report = bool(_REPORT.search(clause))
-    groups = _groups(view, lo, ms, parens)
+    in_heading = {id(m) for h in heads for m in h.group}
+    groups = _groups(view, lo, [m for m in ms if id(m) not in in_heading], parens)
     prev_end, prev_roles = a, []
     has_subject = False
     for g in groups:
@@ -355,9 +365,11 @@ def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bo
         if cue == "lead" and _AFTER["standing"].match(post):
             roles.add("standing")
         return roles
+    if _AFTER["coordinate"].match(post):
+        return {"coordinate", "subject"}
     if not _is_subject_position(pre, at_start):
         return set()
-    for role in ("coordinate", "standing", "implement"):
+    for role in ("standing", "implement"):
         if _AFTER[role].match(post):
             return {role, "subject"}
     if _SUBJECT_AFTER.match(post):
@@ -366,12 +378,12 @@ def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bo
 
 
 def _is_subject_position(pre: str, at_start: bool) -> bool:
-    if not at_start:
-        return False
-    rest = _TASK_PREFIX.sub("", pre.strip())
+    """At the head of its clause, after at most a label, a post (`Giám đốc`) or an opening phrase
+    closed by a comma (`Hằng năm,`, `Trên cơ sở ...,`)."""
+    rest = _TASK_PREFIX.sub("", pre.strip()) if at_start else pre.strip()
     rest = _HEAD_POST.sub("", rest).strip()
-    rest = regex.sub(r"^(?:điều \d+\.)\s*", "", rest)
-    return not rest or rest.endswith(",") and not _BEFORE.search(rest)
+    rest = regex.sub(r"^(?:điều \d+\.)\s*|(?:^|\s)lực lượng$", "", rest).strip()
+    return (at_start and not rest) or rest.endswith(",")
 
 
 def _appositions(folded: str, g: _Group, parens: list[tuple[int, int]], mentions: list[Mention], roles: set[str],
@@ -381,6 +393,8 @@ def _appositions(folded: str, g: _Group, parens: list[tuple[int, int]], mentions
             continue
         inner = [m for m in mentions if pa < m.start < pb]
         content = folded[pa + 1:pb - 1].strip()
+        if _TASK_PAREN.search(content) and "thường trực" not in content and not content.startswith("qua"):
+            continue
         if content.startswith("qua"):
             for m in inner:
                 if report:
