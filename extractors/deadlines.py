@@ -276,7 +276,8 @@ def _per_times(ctx: _Context) -> Iterator[_Hit]:
 
 def _cycles(ctx: _Context) -> Iterator[_Hit]:
     for m in _CYCLE.finditer(ctx.text):
-        if _ADJECTIVE_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
+        line_start = ctx.text.rfind("\n", max(0, m.start() - 40), m.start()) + 1
+        if _ADJECTIVE_BEFORE.search(ctx.text[max(line_start, m.start() - 40):m.start()]):
             continue
         yield _Hit("recurring", m.start(), m.end(), recurrence=_WORDS["cycle_units"][m["every"].lower()])
 

@@ -59,6 +59,8 @@ _TARGET_HEADING = regex.compile(rf"\b{_alt(_WORDS['target_headings'])}\b", _I)
 _PAST_HEADING = regex.compile(rf"\b{_alt(_WORDS['past_headings'])}\b", _I)
 _ANNUAL = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\b", _I)
 _YEAR_BEFORE = regex.compile(r"\b(?:(?:đến|tới|trước|trong)\s+(?:hết\s+)?)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
+# `giảm 10% so với năm 2024`: a year after `so với` is the baseline, not the year to reach
+_BASELINE_BEFORE = regex.compile(r"\b(?:so\s+với|từ)\s+(?:cùng\s+kỳ\s+)?$", _I)
 _YEAR_HEADING = regex.compile(r"\b(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
 _INDICATOR_CUT = regex.compile(rf"\s(?:{_alt(_WORDS['indicator_cuts'])})\b|[,;.:(]\s*$", _I)
 _LEAD_WORDS = regex.compile(
@@ -72,7 +74,12 @@ _LABEL = regex.compile(
     _I,
 )
 # a paragraph ends at a newline unless the next line goes on in lower case (a wrapped or page-broken sentence)
-_PARAGRAPH_BREAK = regex.compile(r"\n\s*(?=[^\p{Ll}\s\d]|[a-zđ]\s*\)|\d+(?:\.\d+)*[.)]\s)")
+# (and after a line that ends a sentence, and after a short numbered heading line such as `2. Chỉ tiêu`)
+_PARAGRAPH_BREAK = regex.compile(
+    r"(?<=[.:;!?][ \t*]*|^[ \t*#]*(?:[IVX]+|\d+(?:\.\d+)*)[.)][^\n]{0,60})\n\s*"
+    r"|\n\s*(?=[^\p{Ll}\s\d]|[a-zđ]\s*\)|\d+(?:\.\d+)*[.)]\s)",
+    regex.MULTILINE,
+)
 _CLAUSE_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})|\.\s*$")
 _FALLBACK_HEADING = regex.compile(r"(?m)^[ \t#*>]*(?:[IVX]+|\d+(?:\.\d+)*)[.)]?\s*\**(?P<h>[^\n]{0,150})$")
 
@@ -227,7 +234,7 @@ class _Reader:
         m = _COMPARATOR_BEFORE.search(before[-40:])
         comparator = _WORDS["comparators"][" ".join(m["cmp"].lower().split())] if m else "="
         # a full share cannot be exceeded: `đạt 100%` is exactly 100% (NOTES.md, consistency pass)
-        if comparator == ">=" and q.unit == "%" and q.value == 100 and m and m["cmp"].lower() == "đạt":
+        if comparator == ">=" and q.unit == "%" and q.value == 100 and m and m["cmp"].lower().endswith("đạt"):
             return "="
         return comparator
 
@@ -245,7 +252,9 @@ class _Reader:
         if years:
             return int(years[-1]["y"])
         m = _YEAR_BEFORE.search(self.text, q.end, after_end)
-        return int(m["y"]) if m and not self.exclusions.excluded(m.start()) else None
+        if m is None or self.exclusions.excluded(m.start()) or _BASELINE_BEFORE.search(self.text[q.end:m.start()]):
+            return None
+        return int(m["y"])
 
     def _part_end(self, end: int, next_start: int) -> int:
         """Where the text about one quantity stops: the last comma or `và` before the next quantity."""
