@@ -21,6 +21,7 @@ from pipeline.ingest.pages import Pages
 from pipeline.ingest.pdf import read_pdf
 from pipeline.ingest.text import read_text
 from pipeline.ingest.unicode import clean_unicode
+from pipeline.ingest.word import read_doc, read_docx
 
 Reader = Callable[[Path, bytes], Pages]
 
@@ -29,6 +30,8 @@ READERS: dict[str, Reader] = {
     ".md": read_text,
     ".pdf": read_pdf,
     **dict.fromkeys(IMAGE_SUFFIXES, read_image),
+    ".docx": read_docx,
+    ".doc": read_doc,
 }
 
 __all__ = ["IngestError", "Pages", "READERS", "ingest", "supported"]
