@@ -78,6 +78,8 @@ class Mention:
     end: int
     text: str
     agency: AgencyRef
+    #: a stem that only names bodies together with the words after it (`Công an` + `các địa phương`)
+    open: bool = False
 
     @property
     def collective(self) -> bool:
@@ -254,7 +256,14 @@ class _Finder:
                 place_text, stop = self.text[place_m.start(1):place_m.end(1)], place_m.end()
         elif stem.needs_unit:
             return None
+        if unit is None and _MANY_AFTER.match(self.folded, end, hi):
+            return Mention(start, end, self.text[start:end], AgencyRef(stem.name, "collective", stem.category), True)
         resolved = _resolve_local(stem, unit, place_text, self.where)
+        if resolved is None and self.folded.endswith("lực lượng ", 0, start):
+            # `lực lượng Công an` in a plan with no province: the police at large
+            start -= len("lực lượng ")
+            return Mention(start, end, self.text[start:end],
+                           AgencyRef(f"Lực lượng {stem.name}", "collective", stem.category))
         if resolved is None:
             return None
         name, level = resolved
@@ -428,6 +437,7 @@ def _collectives() -> _Collectives:
 
 
 # a specific body followed by `các ...`, `xã, phường`, `địa phương` or `các cấp` names many bodies
+_EVERY_LEVEL = regex.compile(r"[ \t]+các cấp(?!\w)")
 _MANY_AFTER = regex.compile(
     r"[ \t]+(?:các|những|địa phương|(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|thị|thành)\s*,)(?!\w)"
 )
@@ -441,7 +451,8 @@ def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -
     specifics = [_with_subunit(text, m) for m in specifics]
     found = list(specifics)
     for m in specifics:
-        if _MANY_AFTER.match(folded, m.end, hi):
+        if _MANY_AFTER.match(folded, m.end, hi) and not (m.agency.level == "central" and _EVERY_LEVEL.match(
+                folded, m.end, hi)):
             end = coll.extend(text, folded, m.end, hi, specifics)
             if end > m.end:
                 stem = _stem_name(m)
@@ -457,6 +468,7 @@ def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -
         name = coll.name(written)
         level, category = coll.level_category(fold(name))
         found.append(Mention(s.start(), end, written, AgencyRef(name, level, category)))
+    found = [m for m in found if not m.open]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for m in found:
