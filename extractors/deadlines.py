@@ -43,8 +43,11 @@ _CYCLE_ITEM = rf"(?:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)|{
 
 _I = regex.IGNORECASE
 _DAY_MONTH = r"\d{1,2}\s*(?:/|\s+tháng\s+)\s*\d{1,2}(?:\s*(?:/|,?\s+năm\s+)\s*" + _YEAR + r")?(?![\d/])"
+# `từ ngày 08 đến ngày 10 tháng 12 năm 2025`: a bare first day takes the second date's month and year
 _RANGE_DAYS = regex.compile(
-    rf"\btừ\s+ngày\s+(?P<a>{_DAY_MONTH})\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?P<b>{_DAY_MONTH})", _I
+    rf"\btừ\s+ngày\s+(?P<a>{_DAY_MONTH}|\d{{1,2}}(?!\s*[/\d]))\s*(?:đến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?"
+    rf"(?P<b>{_DAY_MONTH})",
+    _I,
 )
 _RANGE_MONTHS = regex.compile(
     r"\btừ\s+(?:đầu\s+)?" + _MONTH_YEAR.format("1") + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?"
@@ -152,10 +155,13 @@ def _int(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _dm(text: str, inherit_year: int | None = None) -> str | None:
+def _dm(text: str, inherit: list[int] | None = None) -> str | None:
+    """`30/6/2024`, `30 tháng 6`, or a bare day completed from `inherit` (the range's other end)."""
     parts = [int(p) for p in regex.findall(r"\d+", text)]
-    year = parts[2] if len(parts) > 2 else inherit_year
-    return _iso(year, parts[1], parts[0])
+    parts += (inherit or [])[len(parts):]
+    if len(parts) < 2:
+        return None
+    return _iso(parts[2] if len(parts) > 2 else None, parts[1], parts[0])
 
 
 class _Context:
@@ -168,9 +174,9 @@ class _Context:
 
 def _range_days(ctx: _Context) -> Iterator[_Hit]:
     for m in _RANGE_DAYS.finditer(ctx.text):
-        end_year = regex.findall(r"\d{4}", m["b"])
+        end_parts = [int(p) for p in regex.findall(r"\d+", m["b"])]
         end = _dm(m["b"])
-        start = _dm(m["a"], int(end_year[0]) if end_year else None)
+        start = _dm(m["a"], end_parts)
         if start and end:
             yield _Hit("period", m.start(), m.end(), start_date=start, end_date=end)
 

@@ -52,12 +52,15 @@ _DECREASE_BEFORE = regex.compile(
 )
 _CHANGE_WORD = regex.compile(rf"\b(?P<inc>{_alt(_WORDS['increase'])})\b|\b(?P<dec>{_alt(_WORDS['decrease'])})\b", _I)
 _PAST = regex.compile(rf"\b{_alt(_WORDS['past_cues'])}\b", _I)
+_CONDITIONAL = regex.compile(rf"\b{_alt(_WORDS['conditional_cues'])}\b(?!\s+có\s*\))", _I)
+_SCORING_RULE = regex.compile(r"\b(?:cộng|trừ)\s+\d+\s+điểm\b", _I)
 _SHARE_AFTER = regex.compile(rf"^\s*(?:\S+\s+){{0,2}}?{_alt(_WORDS['share_cues'])}\b", _I)
 _SHARE_BEFORE = regex.compile(rf"\b{_alt(_WORDS['share_cues'])}\b[^;.\n]{{0,30}}$", _I)
 _COMMITMENT = regex.compile(rf"\b{_alt(_WORDS['commitment_cues'])}\b", _I)
 _TARGET_HEADING = regex.compile(rf"\b{_alt(_WORDS['target_headings'])}\b", _I)
+_INDICATOR_HEADING = regex.compile(r"\bchỉ\s+tiêu\b", _I)
 _PAST_HEADING = regex.compile(rf"\b{_alt(_WORDS['past_headings'])}\b", _I)
-_ANNUAL = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\b", _I)
+_ANNUAL = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\b|%\s*/\s*năm\b", _I)
 _YEAR_BEFORE = regex.compile(r"\b(?:(?:đến|tới|trước|trong)\s+(?:hết\s+)?)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
 # `giảm 10% so với năm 2024`: a year after `so với` is the baseline, not the year to reach
 _BASELINE_BEFORE = regex.compile(r"\b(?:so\s+với|từ)\s+(?:cùng\s+kỳ\s+)?$", _I)
@@ -76,12 +79,12 @@ _LABEL = regex.compile(
 # a paragraph ends at a newline unless the next line goes on in lower case (a wrapped or page-broken sentence)
 # (and after a line that ends a sentence, and after a short numbered heading line such as `2. Chỉ tiêu`)
 _PARAGRAPH_BREAK = regex.compile(
-    r"(?<=[.:;!?][ \t*]*|^[ \t*#]*(?:[IVX]+|\d+(?:\.\d+)*)[.)][^\n]{0,60})\n\s*"
+    r"(?<=[.:;!?][ \t*]*)\n\s*|(?<=^[ \t*#]*(?:[IVX]+|\d+(?:\.\d+)*)[.)][^\n]{0,60})\n\s*(?=[^\p{Ll}\s])"
     r"|\n\s*(?=[^\p{Ll}\s\d]|[a-zđ]\s*\)|\d+(?:\.\d+)*[.)]\s)",
     regex.MULTILINE,
 )
 _CLAUSE_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})|\.\s*$")
-_FALLBACK_HEADING = regex.compile(r"(?m)^[ \t#*>]*(?:[IVX]+|\d+(?:\.\d+)*)[.)]?\s*\**(?P<h>[^\n]{0,150})$")
+_FALLBACK_HEADING = regex.compile(r"(?m)^[ \t#*>]*(?:(?P<roman>[IVX]+)|\d+(?:\.\d+)*)[.)]?\s*\**(?P<h>[^\n]{0,150})$")
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,10 @@ def _headings(doc: SegmentedDocument, offset: int) -> list[str]:
         heads.append(f"{s.label} {s.heading}")
         i = s.parent
     if not doc.sections:
-        # no tree yet: the last numbered lines before the paragraph stand in for its headings
-        heads = [m["h"] for m in _FALLBACK_HEADING.finditer(doc.text, max(0, offset - 3000), offset)][-2:][::-1]
+        # no tree: the last numbered line before the paragraph, and the last roman one, stand in for its headings
+        lines = list(_FALLBACK_HEADING.finditer(doc.text, max(0, offset - 3000), offset))
+        romans = [m for m in lines if m["roman"]]
+        heads = [m["h"] for m in {id(m): m for m in (lines[-1:] + romans[-1:])}.values()]
     return heads
 
 
@@ -153,6 +158,9 @@ class _Reader:
             found |= self._clause(ca, cb, a, label, in_targets or label is not None, default_year)
         if label_match and not found:
             self._unnumbered(a, b, label_match.end(), label)
+        elif label or any(_INDICATOR_HEADING.search(h) for h in heads):
+            # a `hằng năm` anywhere in a Chỉ tiêu item is the target's frequency, not a schedule
+            self.zones.append((a, b))
 
     def _section_label(self, offset: int) -> str | None:
         i = self.doc.section_at(offset)
@@ -191,7 +199,8 @@ class _Reader:
         for k, q in enumerate(quantities):
             before = text[ca:q.start]
             part_start, after_end = (ends[k - 1] if k else ca), ends[k]
-            if _PAST.search(before[-60:]):
+            # past results, and scoring rules (`Nếu đạt 100% cộng 05 điểm`), are not commitments
+            if _PAST.search(before[-60:]) or _CONDITIONAL.search(before) or _SCORING_RULE.search(text, ca, cb):
                 continue
             if q.kind == "percent" and (_SHARE_AFTER.search(text[q.end:q.end + 40]) or _SHARE_BEFORE.search(before)):
                 continue
