@@ -330,6 +330,7 @@ class _Collectives:
         self.new_list = regex.compile(rf"(?:các|những)\s+(?:{split_alt})(?!\w)")
         self.org_after = regex.compile(r"\s*(?:,|$|đoàn thể|xã hội|chính trị|quốc tế|thành viên|hội|khác|có liên quan"
                                        r"|liên quan|đoàn|phi chính phủ)")
+        self.plural = tuple(fold(x) for x in w["plural"])
         self.multi = sorted((x for x in self.words if " " in x), key=len, reverse=True)
 
     def extend(self, text: str, folded: str, pos: int, hi: int, specifics: list[Mention]) -> int:
@@ -411,6 +412,9 @@ class _Collectives:
             if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.words and not nxt[:1].isupper():
                 tokens[i] = t.lower()
         words = " ".join(tokens)
+        first = regex.match(r"(?:(các|những) )?(\w+(?: \w+)?)", words.lower())
+        if first and not first.group(1) and any(first.group(2).startswith(h) for h in self.plural):
+            words = "các " + words
         return words[:1].upper() + words[1:]
 
     def level_category(self, folded: str) -> tuple[str, str]:
@@ -495,14 +499,13 @@ def _with_subunit(text: str, m: Mention) -> Mention:
 
 
 def _stem_name(m: Mention) -> str:
-    """The body's name without the place that qualification added (`Công an tỉnh X` → `Công an`)."""
-    g = gazetteer()
-    k = key(m.text)
-    for e in g.by_key.get(k, []):
-        return e.name if e.stem or e.level == "central" else m.text
+    """The body's name as written, without a heading post (`Chủ tịch UBND` → `UBND`), for a
+    collective built on it; an abbreviation gives way to the canonical name."""
     post = _POST_PREFIX.match(fold(m.text))
-    tail = m.text[post.end():] if post else m.text
-    keep = m.text[:post.end()] if post and (post.group(1) or post.group(2) not in _HEAD_POSTS) else ""
-    for e in g.by_key.get(key(tail), []):
-        return keep + e.name
-    return keep + tail
+    keep = bool(post) and (post.group(1) or post.group(2) not in _HEAD_POSTS)
+    tail = m.text[post.end():] if post and not keep else m.text
+    if regex.search(r"\b\p{Lu}{2,}\b", tail) and not regex.search(r"\bUBND\b", tail):
+        entries = gazetteer().by_key.get(key(tail), [])
+        if entries:
+            return entries[0].name
+    return tail

@@ -49,6 +49,7 @@ _CLAUSE_END = regex.compile(r";|\.(?=\s|$)|\n")
 _LINE_HEAD_COLON = regex.compile(r"^[^\n]{0,120}?:[ \t*]*(?:\n|$)")
 _STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
 _PAREN = regex.compile(r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
+_ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
 _TABLE_SEP = regex.compile(r"\||\t")
 _LEAD_COL = regex.compile(r"chủ trì")
@@ -263,7 +264,7 @@ def _split(view: str, lo: int, mentions: list[Mention]) -> list[tuple[int, int]]
             before = view[:c.start()].rstrip()
             after = view[c.end():].lstrip()
             inside = any(m.start < at < m.end for m in mentions)
-            if inside or (before and before[-1] not in ".;:!?*" and after[:1].islower()):
+            if inside or (before and before[-1] not in ".;:!?*" and after[:1].islower() and not _ITEM.match(after)):
                 continue
         cuts.append((lo + pos, at))
         pos = c.end()
