@@ -51,12 +51,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, engine: Engine) -> int:
     params = {"before": args.due_before, "kind": args.kind, "province": args.province}
     with engine.connect() as conn:
-        frame = pd.read_sql(text(_QUERY), conn, params=params)
+        frame = pd.read_sql(text(_QUERY), conn, params=params, dtype={"year": "Int64"})
     if args.csv:
         print(frame.to_csv(index=False), end="")
     elif frame.empty:
         print("no deadlines match")
     else:
-        with pd.option_context("display.max_colwidth", 50, "display.width", 200):
-            print(frame.to_string(index=False))
+        # the full text is in the database and in --csv; the table shows the start of it
+        frame["raw_text"] = frame["raw_text"].str.slice(0, 60)
+        print(frame.to_string(index=False))
     return 0

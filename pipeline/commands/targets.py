@@ -31,12 +31,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, engine: Engine) -> int:
     params = {"province": args.province, "unit": args.unit, "year": args.year}
     with engine.connect() as conn:
-        frame = pd.read_sql(text(_QUERY), conn, params=params)
+        frame = pd.read_sql(text(_QUERY), conn, params=params, dtype={"target_year": "Int64", "value": "Float64"})
     if args.csv:
         print(frame.to_csv(index=False), end="")
     elif frame.empty:
         print("no targets match")
     else:
-        with pd.option_context("display.max_colwidth", 60, "display.width", 200):
-            print(frame.to_string(index=False))
+        # the full text is in the database and in --csv; the table shows the start of it
+        frame["indicator"] = frame["indicator"].str.slice(0, 60)
+        print(frame.to_string(index=False))
     return 0
