@@ -44,7 +44,9 @@ _SKIP = regex.compile(_CUES["skip_sections"])
 _SUBJECT_AFTER = regex.compile(_CUES["subject_after"])
 _HEAD_POST = regex.compile(_CUES["head_posts"])
 _REPORT = regex.compile(_CUES["report"])
-_GROUP_GAP = regex.compile(r"^[\s,;]*(?:(?:và|cùng|hoặc)[\s,]*)?(?:(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo)\s*)?$")
+_GROUP_GAP = regex.compile(
+    r"^[\s,;]*(?:(?:và|cùng|hoặc)[\s,]*)?(?:(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo)\s*)?$"
+)
 _CLAUSE_END = regex.compile(r";|\.(?=\s|$)|\n")
 _LINE_HEAD_COLON = regex.compile(r"^[^\n]{0,120}?:[ \t*]*(?:\n|$)")
 _STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
