@@ -355,10 +355,12 @@ class _Collectives:
                 i = m.end()
                 continue
             if tok == "và":
-                if any(folded[pos:end].endswith(c) for c in self.closers) or self.new_list.match(
-                        folded, _skip_space(folded, m.end()), hi):
+                nxt = _skip_space(folded, m.end())
+                closed = any(folded[pos:end].endswith(c) for c in self.closers)
+                if self.new_list.match(folded, nxt, hi) or (closed and (nxt in by_start or self.start.match(
+                        folded, nxt, hi))):
                     break
-                if not self._word_at(folded, _skip_space(folded, m.end()), hi):
+                if not self._word_at(folded, nxt, hi):
                     break
                 i = m.end()
                 continue
@@ -452,7 +454,7 @@ def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -
     folded = folded if folded is not None else fold(text)
     coll = _collectives()
     specifics = _Finder(text, folded, where).specific(lo, hi)
-    specifics = [_with_subunit(text, m) for m in specifics]
+    specifics = _with_parents(text, [_with_subunit(text, m) for m in specifics])
     found = list(specifics)
     for m in specifics:
         if _MANY_AFTER.match(folded, m.end, hi) and not (m.agency.level == "central" and _EVERY_LEVEL.match(
@@ -496,6 +498,24 @@ def _with_subunit(text: str, m: Mention) -> Mention:
     a = m.agency
     return Mention(sub.start(), m.end, text[sub.start():m.end],
                    AgencyRef(f"{unit} - {a.name}", a.level, a.category, None, a.province))
+
+
+_UNIT_NAME = regex.compile(r"(?:Tổng cục|Cục|Vụ|Văn phòng|Phòng|Viện|Trung tâm)\b")
+_PARENT_GAP = regex.compile(r"[ \t]*(?:,|thuộc)[ \t]*")
+_PARENT_END = regex.compile(r"[ \t]*(?:[);.]|$)")
+
+
+def _with_parents(text: str, found: list[Mention]) -> list[Mention]:
+    """`(Cục Tham mưu Cảnh sát, Bộ Công an)`: the ministry only says whose unit it is."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (prev and _UNIT_NAME.match(prev.agency.name) and m.agency.category == "ministry"
+                and _PARENT_GAP.fullmatch(text, prev.end, m.start) and _PARENT_END.match(text, m.end)):
+            out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], prev.agency)
+            continue
+        out.append(m)
+    return out
 
 
 def _stem_name(m: Mention) -> str:

@@ -47,10 +47,11 @@ _REPORT = regex.compile(_CUES["report"])
 _GROUP_GAP = regex.compile(
     r"^[\s,;]*(?:(?:và|cùng|hoặc)[\s,]*)?(?:(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo)\s*)?$"
 )
-_CLAUSE_END = regex.compile(r";|\.(?=\s|$)|\n")
+_CLAUSE_END = regex.compile(r";|(?<!\.)\.(?!\.)(?=\s|$)|\n")
 _LINE_HEAD_COLON = regex.compile(r"^[^\n]{0,120}?:[ \t*]*(?:\n|$)")
 _STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
 _PAREN = regex.compile(r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
+_EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
 _TABLE_SEP = regex.compile(r"\||\t")
@@ -195,6 +196,9 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: list[Mention]
                 group.append(m)
         if not group:
             continue
+        paren = _PAREN.match(folded, _skip_blank(folded, group[-1].end), line_end)
+        if paren and "thường trực" not in paren.group() and not paren.group().startswith("(qua"):
+            group += [m for m in mentions if paren.start() < m.start < paren.end()]
         colon = folded.find(":", group[-1].end, line_end)
         if colon < 0 or colon - group[-1].end > 120:
             continue
@@ -212,6 +216,12 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: list[Mention]
                 out.add(m, "lead")
         heads.append(_Head(group, (colon + 1, s.char_end), explicit))
     return heads
+
+
+def _skip_blank(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
 
 
 def _head_at(heads: list[_Head], offset: int) -> _Head | None:
@@ -327,9 +337,12 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
     groups = _groups(view, lo, [m for m in ms if id(m) not in in_heading], parens)
     prev_end, prev_roles = a, []
     has_subject = False
-    for g in groups:
+    for k, g in enumerate(groups):
         pre = view[prev_end - lo:g.start - lo]
         post = view[g.end - lo:(b - lo)]
+        if k + 1 < len(groups) and _EXAMPLES.fullmatch(view, g.end - lo, groups[k + 1].start - lo):
+            # `A và các tổ chức thành viên như B, C... đẩy mạnh`: the verb comes after the examples
+            post = view[groups[k + 1].end - lo:b - lo].lstrip(" .…")
         roles = _roles(pre, post, prev_end == a, prev_roles, report, g)
         if "subject" in roles:
             has_subject = True
@@ -339,7 +352,9 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
                 if not (r == "lead" and _anaphoric(m, post)):
                     out.add(m, r)
         _appositions(folded, g, parens, all_mentions, roles, report, out)
-        prev_end, prev_roles = g.end, roles
+        prev_end = g.end
+        # examples of a collective (`các tổ chức thành viên như B, C`) share its part, not the lead
+        prev_roles = {"implement" if r == "lead" and g.mentions[-1].collective else r for r in roles}
     head = _head_at(heads, a)
     if head and not head.explicit and not has_subject and a >= head.scope[0]:
         role = _task_role(clause)
