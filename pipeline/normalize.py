@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 import regex
 
 from models.records import NormalizedDocument, SourceDocument
+from pipeline.headings import read_markers
+from pipeline.segment_regions import bare, ends_sentence, hard_wrapped, split_lines
 
 Edit = tuple[int, int, str]
 
@@ -28,15 +30,16 @@ _TRAILING = regex.compile(r"[ \t]+$")
 _MD_HEADING = regex.compile(r"^#{1,6}(?:[ \t]+|(?=\*))")
 _EMPHASIS = regex.compile(r"(?<!\()\*{1,3}(?!\))")
 # a list bullet `* item` is not emphasis; keep its star so the line still reads as an item
+#: a line at least this long that stops mid-sentence was wrapped, whatever case the next line starts in
+_WRAP_WIDTH = 60
+_STAR_RUN = regex.compile(r"(?<!\()\*+(?!\))")
 _STAR_BULLET = regex.compile(r"^\*[ \t]+(?=\S)")
 # A bold heading run into the line before: `... TRỌNG TÂM**1. Công tác**`. The opening `**`
 # follows a non-space character and is followed by a heading label.
 _RUN_IN = regex.compile(
     r"(?<=\S)\*{2,3}(?=(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zđ]\)|Điều\s+\d+\.?|Phần\s+\S+)\s+\p{Lu})"
 )
-_TABLE_ROW = regex.compile(r"^\|.*\|$")
-_TABLE_RULE = regex.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
-_PIPE_ONLY = regex.compile(r"^\|+$")
+_TABLE_RULE = regex.compile(r":?-{3,}:?")
 # lines that end the website header region: the document's type line or the first body line
 _HEADER_END = regex.compile(
     r"^(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG TƯ|NGHỊ ĐỊNH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|CÔNG VĂN|"
@@ -100,13 +103,12 @@ def _markup_edits(text: str) -> list[Edit]:
         if h := _MD_HEADING.match(body):
             edits.append((lead, lead + h.end(), ""))
             skip = h.end()
+        if not _EMPHASIS.sub("", body[skip:]).strip():
+            if body[skip:]:
+                edits.append((lead + skip, lead + len(body), ""))
+            continue
         if b := _STAR_BULLET.match(body, skip):
             skip = b.end()
-        if not _EMPHASIS.search(body, skip):
-            continue
-        if not _EMPHASIS.sub("", body[skip:]).strip():
-            edits.append((lead + skip, lead + len(body), ""))
-            continue
         run_ins = {m.start() for m in _RUN_IN.finditer(body, skip)}
         for m in _EMPHASIS.finditer(body, skip):
             edits.append((lead + m.start(), lead + m.end(), "\n" if m.start() in run_ins else ""))
@@ -142,15 +144,18 @@ def _header_edits(text: str) -> list[Edit]:
         region.append((pos, line))
     if not any(_HEADER_MARKERS.search(line) for _, line in region):
         return []
-    if not any(line.startswith("|") for _, line in region):
+    if not any("|" in line for _, line in region):
         return []
     edits: list[Edit] = []
     for pos, line in region:
-        if _PIPE_ONLY.match(line) or _TABLE_RULE.match(line) and "|" in line:
+        if "|" not in line:
+            continue
+        cells = [c.strip() for c in line.split("|")]
+        kept = [c for c in cells if c and not _TABLE_RULE.fullmatch(c)]
+        if kept:
+            edits.append((pos, pos + len(line), "\n".join(kept)))
+        else:
             edits.append((pos, pos + len(line) + 1, ""))
-        elif _TABLE_ROW.match(line):
-            cells = [c.strip() for c in line[1:-1].split("|")]
-            edits.append((pos, pos + len(line), "\n".join(c for c in cells if c)))
     return edits
 
 
@@ -167,7 +172,46 @@ def _page_break_edits(text: str) -> list[Edit]:
     return edits
 
 
-_PASSES: tuple[Callable[[str], list[Edit]], ...] = (_markup_edits, _space_edits, _header_edits, _page_break_edits)
+def _toggles(line: str) -> int:
+    """How many times the line opens or closes emphasis (`****` closes one span and opens the next)."""
+    return sum(-(-len(m.group()) // 3) for m in _STAR_RUN.finditer(line))
+
+
+def _wrap_edits(text: str) -> list[Edit]:
+    """Join lines of a text wrapped at a fixed width (website Markdown, OCR).
+
+    A wrap is joined where it is plain: inside an emphasis span left open (`**I. MỤC` / `ĐÍCH, YÊU CẦU**`),
+    or where the line stops mid-sentence and the next goes on in lower case, or with a number or a
+    full-width line before it, and the next line carries no label. Texts with real line ends only (most
+    plain text, Word, PDF after its reader) are left alone. Runs first, while the emphasis marks still
+    show where a bold heading ends.
+    """
+    lines = split_lines(text)
+    if not hard_wrapped(lines):
+        return []
+    edits: list[Edit] = []
+    open_span = False
+    for a, b in zip(lines, lines[1:], strict=False):
+        first, nxt = bare(a.text), bare(b.text)
+        if not first:
+            open_span = False
+            continue
+        open_span ^= _toggles(a.text) % 2 == 1
+        if not nxt or "|" in (a.text.lstrip()[:1], b.text.lstrip()[:1]):
+            open_span = False
+            continue
+        plain = not ends_sentence(a.text) and (
+            nxt[0].islower() and not _LETTER_ITEM.match(nxt)
+            or not read_markers(nxt) and (nxt[0].isdigit() or len(first) >= _WRAP_WIDTH)
+        )
+        if open_span or plain or first == "Số:":
+            edits.append((a.end, b.start, " "))
+    return edits
+
+
+_PASSES: tuple[Callable[[str], list[Edit]], ...] = (
+    _wrap_edits, _markup_edits, _space_edits, _header_edits, _page_break_edits,
+)
 
 
 def normalize_text(text: str) -> tuple[str, Callable[[int], int]]:

@@ -17,7 +17,13 @@ import regex
 
 from models.records import NormalizedDocument, Section, SegmentedDocument
 from pipeline.headings import LIST_KINDS, Marker, read_markers
-from pipeline.segment_regions import Line, find_attached_blocks, find_body_start, find_closings, split_lines
+from pipeline.segment_regions import (
+    Line,
+    find_attached_blocks,
+    find_body_start,
+    find_closings,
+    split_lines,
+)
 
 # a heading run into an upper-case heading: `II. CÁC HOẠT ĐỘNG TRỌNG TÂM1. Công tác chỉ đạo`
 _RUN_IN = regex.compile(r"(?<=\p{Lu}{2}[\p{Lu} ,]*)(?=\d{1,2}(?:\.\d{1,2}){0,2}\.[ \t]*\p{Lu}\p{Ll})")

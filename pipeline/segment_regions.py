@@ -52,6 +52,25 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def bare(s: str) -> str:
+    """A line without its indentation and Markdown marks around it."""
+    return s.strip(" \t*_#")
+
+
+def ends_sentence(s: str) -> bool:
+    return bare(s).endswith((".", ";", ":", "!", "?"))
+
+
+def hard_wrapped(lines: list[Line]) -> bool:
+    """Whether paragraphs are wrapped at a fixed width (the legal website's Markdown, OCR): many lines
+    stop mid-sentence and the next line goes on in lower case."""
+    joints = sum(
+        1 for a, b in zip(lines, lines[1:], strict=False)
+        if bare(b.text)[:1].islower() and bare(a.text) and not ends_sentence(a.text)
+    )
+    return joints >= 3 and joints * 20 >= sum(1 for line in lines if not line.blank)
+
+
 def _is_upper(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and not any(c.islower() for c in letters)
