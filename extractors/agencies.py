@@ -59,7 +59,8 @@ def fold(text: str) -> str:
 
 def key(text: str) -> str:
     """Lookup key: folded, with separators (spaces, dashes, commas, dots) collapsed."""
-    return " ".join(regex.split(r"[\s\-–,.]+", fold(text).strip(" -–,."))).strip()
+    text = regex.sub(r"\s*&\s*", "&", fold(text).strip(" -–,."))
+    return " ".join(regex.split(r"[\s\-–,.]+", text)).strip()
 
 
 @dataclass(frozen=True)
@@ -128,13 +129,13 @@ class Gazetteer:
         self.by_key.setdefault(k, [])
         if entry not in self.by_key[k]:
             self.by_key[k].append(entry)
-        caps = sum(len(t) for t in regex.findall(r"\b[\p{Lu}&]{2,}\b", alias))
+        caps = sum(sum(c.isupper() for c in t) for t in regex.findall(r"\b[\p{Lu}&]{2,}\b", alias))
         if caps:
             self.abbrev_upper[k] = max(self.abbrev_upper.get(k, 0), caps)
 
 
 def _alias_pattern(k: str) -> str:
-    return r"[\s\-–,.]*\s*".join(regex.escape(t).replace("&", r"\s*&\s*") for t in k.split(" "))
+    return r"[\s\-–,.]*\s*".join(r"\s*&\s*".join(map(regex.escape, t.split("&"))) for t in k.split(" "))
 
 
 @cache
@@ -414,8 +415,8 @@ class _Collectives:
             if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.words and not nxt[:1].isupper():
                 tokens[i] = t.lower()
         words = " ".join(tokens)
-        first = regex.match(r"(?:(các|những) )?(\w+(?: \w+)?)", words.lower())
-        if first and not first.group(1) and any(first.group(2).startswith(h) for h in self.plural):
+        low = words.lower()
+        if not low.startswith(("các ", "những ")) and low.startswith(self.plural):
             words = "các " + words
         return words[:1].upper() + words[1:]
 

@@ -1,0 +1,148 @@
+"""The gazetteer and matcher: every alias, canonical names, qualification with the plan's place."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extractors import agencies
+from extractors.agencies import Place, find, fold
+
+DATA = json.loads((agencies.DATA / "agencies.json").read_text(encoding="utf-8"))
+LANG_SON = Place(province="Lạng Sơn")
+CENTRAL = Place()
+UNIT_FOR = {"provincial": "tỉnh", "district": "huyện Đoan Hùng", "commune": "xã Lương Minh"}
+
+
+def names(text: str, where: Place = LANG_SON) -> list[str]:
+    return [m.agency.name for m in find(text, 0, len(text), where)]
+
+
+@pytest.mark.parametrize("entry", DATA["central"], ids=lambda e: e["name"])
+def test_every_central_alias_gives_its_canonical_name(entry: dict) -> None:
+    for alias in entry["aliases"]:
+        text = f"Giao {alias} chủ trì thực hiện."
+        found = find(text, 0, len(text), CENTRAL)
+        assert [m.agency.name for m in found] == [entry["name"]], alias
+        assert found[0].agency.level == entry["level"] and found[0].agency.category == entry["category"]
+
+
+@pytest.mark.parametrize("entry", [e for e in DATA["local"] if e["aliases"]], ids=lambda e: e["stem"])
+def test_every_local_alias_is_qualified_with_its_place(entry: dict) -> None:
+    level = entry.get("default", "provincial")
+    unit = UNIT_FOR[level]
+    where = Place(province="Lạng Sơn", locality=unit if level != "provincial" else None)
+    for alias in entry["aliases"]:
+        text = f"Giao {alias} {unit} chủ trì thực hiện."
+        found = find(text, 0, len(text), where)
+        place = "tỉnh Lạng Sơn" if level == "provincial" else unit
+        assert [m.agency.name for m in found] == [f"{entry['stem']} {place}"], alias
+        assert found[0].agency.level == level and found[0].agency.category == entry["category"]
+
+
+def test_province_lists_before_and_after_2025() -> None:
+    assert len(DATA["provinces"]["before_2025"]) == 63
+    assert len(DATA["provinces"]["after_2025"]) == 34
+    assert set(DATA["provinces"]["cities"]) <= set(DATA["provinces"]["after_2025"])
+
+
+def test_entries_carry_level_and_category() -> None:
+    from models.records import CATEGORIES, LEVELS
+
+    for e in DATA["central"]:
+        assert e["level"] in LEVELS and e["category"] in CATEGORIES, e["name"]
+    for e in DATA["local"]:
+        assert e["category"] in CATEGORIES, e["stem"]
+
+
+def test_ministries_before_and_after_the_2025_reorganisation_carry_years() -> None:
+    years = {e["name"]: e.get("valid") for e in DATA["central"]}
+    assert years["Bộ Lao động - Thương binh và Xã hội"][1] == 2025
+    assert years["Bộ Thông tin và Truyền thông"][1] == 2025
+    assert years["Bộ Nông nghiệp và Môi trường"][0] == 2025
+    assert "Bộ Nội vụ" in years and "Bộ Khoa học và Công nghệ" in years
+
+
+def test_fold_keeps_length_and_unifies_tone_placement() -> None:
+    for a, b in (("Uỷ ban", "Ủy ban"), ("hoà nhập", "hòa nhập"), ("Văn hoá", "Văn hóa"), ("QUẢNG NGÃI", "quảng ngãi")):
+        assert fold(a) == fold(b)
+        assert len(fold(a)) == len(a)
+
+
+def test_one_body_written_three_ways_is_one_name() -> None:
+    text = ("Sở LĐ-TB&XH chủ trì; Sở Lao động, Thương binh và Xã hội phối hợp; "
+            "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn báo cáo.")
+    assert set(names(text)) == {"Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn"}
+
+
+def test_old_tone_placement_and_capitals() -> None:
+    assert names("UỶ BAN NHÂN DÂN TỈNH; Sở Văn hoá, Thể thao và Du lịch") == [
+        "Ủy ban nhân dân tỉnh Lạng Sơn", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn"]
+
+
+def test_a_body_split_over_a_line_break() -> None:
+    assert names("Sở Lao động -\nThương binh và Xã hội chủ trì") == ["Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn"]
+
+
+def test_abbreviations_need_their_capitals() -> None:
+    assert names("BCA, BQP và BNG") == ["Bộ Công an", "Bộ Quốc phòng", "Bộ Ngoại giao"]
+    assert names("một ca trực, bca") == []
+
+
+def test_province_named_in_the_text_wins_and_cities_are_thanh_pho() -> None:
+    assert names("Công an tỉnh Quảng Ngãi") == ["Công an tỉnh Quảng Ngãi"]
+    assert names("Sở Tư pháp", Place(province="Hà Nội")) == ["Sở Tư pháp thành phố Hà Nội"]
+    assert names("UBND thành phố Hồ Chí Minh", CENTRAL) == ["Ủy ban nhân dân thành phố Hồ Chí Minh"]
+
+
+def test_commune_plan_qualifies_commune_bodies() -> None:
+    where = Place(province="Quảng Ninh", locality="xã Lương Minh")
+    assert names("UBND xã; Công an xã; UBND huyện Ba Chẽ", where) == [
+        "Ủy ban nhân dân xã Lương Minh", "Công an xã Lương Minh", "Ủy ban nhân dân huyện Ba Chẽ"]
+
+
+def test_posts_that_head_a_body_stand_for_it() -> None:
+    assert names("Chủ tịch UBND tỉnh; Giám đốc Công an tỉnh; Chánh Văn phòng UBND tỉnh") == [
+        "Ủy ban nhân dân tỉnh Lạng Sơn", "Công an tỉnh Lạng Sơn", "Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn"]
+    where = Place(province="Quảng Ninh", locality="xã Lương Minh")
+    assert names("Phó Chủ tịch Thường trực UBMTTQ VN xã", where) == [
+        "Phó Chủ tịch Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh"]
+
+
+def test_national_bodies_with_provincial_branches() -> None:
+    assert names("Bộ đội Biên phòng; Hội Nông dân") == ["Bộ đội Biên phòng tỉnh Lạng Sơn", "Hội Nông dân tỉnh Lạng Sơn"]
+    assert names("Bộ đội Biên phòng; Hội Nông dân", CENTRAL) == ["Bộ đội Biên phòng", "Hội Nông dân Việt Nam"]
+
+
+def test_steering_committees_go_by_the_138_short_form() -> None:
+    text = "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh"
+    assert names(text) == ["Ban Chỉ đạo 138 tỉnh Lạng Sơn"]
+    assert names("gửi Ban Chỉ đạo tỉnh", Place(province="Lạng Sơn", steering_138=True)) == ["Ban Chỉ đạo 138 tỉnh Lạng Sơn"]
+    assert names("BCĐ 138/CP và Ban Chỉ đạo 138 Chính phủ", CENTRAL) == ["Ban Chỉ đạo 138/CP", "Ban Chỉ đạo 138/CP"]
+
+
+def test_units_keep_their_parent() -> None:
+    assert names("(qua Phòng Cảnh sát hình sự - Công an tỉnh)") == ["Phòng Cảnh sát hình sự - Công an tỉnh Lạng Sơn"]
+    assert names("(Cục Tham mưu Cảnh sát, Bộ Công an)", CENTRAL) == ["Cục Tham mưu Cảnh sát"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("các sở, ban, ngành, đoàn thể tỉnh chủ trì", "Các sở, ban, ngành, đoàn thể tỉnh"),
+    ("Các bộ, ngành, địa phương thực hiện", "Các bộ, ngành, địa phương"),
+    ("phối hợp với Bộ, ngành, địa phương có liên quan", "Các bộ, ngành, địa phương có liên quan"),
+    ("các sở, ban, ngành, tổ chức đoàn thể, UBND huyện, thành phố căn cứ",
+     "Các sở, ban, ngành, tổ chức đoàn thể, Ủy ban nhân dân huyện, thành phố"),
+    ("Chủ tịch UBND các huyện, thị xã, thành phố xây dựng", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ("các đơn vị liên quan tổ chức các hoạt động", "Các đơn vị liên quan"),
+])
+def test_collective_mentions_are_one_agency_each(text: str, expected: str) -> None:
+    found = find(text, 0, len(text), LANG_SON)
+    assert [(m.agency.name, m.agency.level) for m in found] == [(expected, "collective")]
+
+
+def test_lists_joined_by_va_split_where_a_new_list_starts() -> None:
+    assert names("các cơ quan báo chí và các sở, ban, ngành có liên quan") == [
+        "Các cơ quan báo chí", "Các sở, ban, ngành có liên quan"]
+    assert names("các sở, ngành có liên quan và Ủy ban nhân dân các huyện, thành phố") == [
+        "Các sở, ngành có liên quan", "Ủy ban nhân dân các huyện, thành phố"]
