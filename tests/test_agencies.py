@@ -82,7 +82,8 @@ def test_old_tone_placement_and_capitals() -> None:
 
 
 def test_a_body_split_over_a_line_break() -> None:
-    assert names("Sở Lao động -\nThương binh và Xã hội chủ trì") == ["Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn"]
+    split = "Sở Lao động -\nThương binh và Xã hội chủ trì"
+    assert names(split) == ["Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn"]
 
 
 def test_abbreviations_need_their_capitals() -> None:
@@ -111,14 +112,17 @@ def test_posts_that_head_a_body_stand_for_it() -> None:
 
 
 def test_national_bodies_with_provincial_branches() -> None:
-    assert names("Bộ đội Biên phòng; Hội Nông dân") == ["Bộ đội Biên phòng tỉnh Lạng Sơn", "Hội Nông dân tỉnh Lạng Sơn"]
+    provincial = ["Bộ đội Biên phòng tỉnh Lạng Sơn", "Hội Nông dân tỉnh Lạng Sơn"]
+    assert names("Bộ đội Biên phòng; Hội Nông dân") == provincial
     assert names("Bộ đội Biên phòng; Hội Nông dân", CENTRAL) == ["Bộ đội Biên phòng", "Hội Nông dân Việt Nam"]
 
 
 def test_steering_committees_go_by_the_138_short_form() -> None:
-    text = "Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh"
+    text = ("Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân "
+            "bảo vệ an ninh Tổ quốc tỉnh")
     assert names(text) == ["Ban Chỉ đạo 138 tỉnh Lạng Sơn"]
-    assert names("gửi Ban Chỉ đạo tỉnh", Place(province="Lạng Sơn", steering_138=True)) == ["Ban Chỉ đạo 138 tỉnh Lạng Sơn"]
+    in_138_plan = Place(province="Lạng Sơn", steering_138=True)
+    assert names("gửi Ban Chỉ đạo tỉnh", in_138_plan) == ["Ban Chỉ đạo 138 tỉnh Lạng Sơn"]
     assert names("BCĐ 138/CP và Ban Chỉ đạo 138 Chính phủ", CENTRAL) == ["Ban Chỉ đạo 138/CP", "Ban Chỉ đạo 138/CP"]
 
 
