@@ -52,12 +52,17 @@ _DECREASE_BEFORE = regex.compile(
 )
 _CHANGE_WORD = regex.compile(rf"\b(?P<inc>{_alt(_WORDS['increase'])})\b|\b(?P<dec>{_alt(_WORDS['decrease'])})\b", _I)
 _PAST = regex.compile(rf"\b{_alt(_WORDS['past_cues'])}\b", _I)
+_TIME_UNITS = frozenset(_WORDS["time_units"])
+_MONEY_UNITS = frozenset(_WORDS["money_units"])
+_PAST_AFTER = regex.compile(rf"^[^;.\n]{{0,40}}?\b{_alt(_WORDS['past_after'])}\b", _I)
 _CONDITIONAL = regex.compile(rf"\b{_alt(_WORDS['conditional_cues'])}\b(?!\s+có\s*\))", _I)
 _SCORING_RULE = regex.compile(r"\b(?:cộng|trừ)\s+\d+\s+điểm\b", _I)
 _SHARE_AFTER = regex.compile(rf"^\s*(?:\S+\s+){{0,2}}?{_alt(_WORDS['share_cues'])}\b", _I)
 _SHARE_BEFORE = regex.compile(rf"\b{_alt(_WORDS['share_cues'])}\b[^;.\n]{{0,30}}$", _I)
 _COMMITMENT = regex.compile(rf"\b{_alt(_WORDS['commitment_cues'])}\b", _I)
 _TARGET_HEADING = regex.compile(rf"\b{_alt(_WORDS['target_headings'])}\b", _I)
+_ANNOUNCE = regex.compile(r"\b(?:chỉ\s+tiêu|mục\s+tiêu)[^\n]{0,80}:\s*$", _I)
+_LIST_ITEM = regex.compile(r"\s*(?:[-+•*]|\(?\d+\)|\(?[a-zđ]\)|\d+(?:\.\d+)*\.)\s", _I)
 _INDICATOR_HEADING = regex.compile(r"\bchỉ\s+tiêu\b", _I)
 _PAST_HEADING = regex.compile(rf"\b{_alt(_WORDS['past_headings'])}\b", _I)
 _ANNUAL = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\b|%\s*/\s*năm\b", _I)
@@ -137,20 +142,24 @@ class _Reader:
         self.zones: list[tuple[int, int]] = []
 
     def run(self) -> None:
+        announced = False
         for a, b in _paragraphs(self.text):
             if self.exclusions.excluded(a) and self.exclusions.excluded(max(a, b - 1)):
                 continue
-            self._paragraph(a, b)
+            # `... được cụ thể hóa bằng các chỉ tiêu cụ thể như sau:` makes the list after it targets
+            announced = announced and _LIST_ITEM.match(self.text, a, b) is not None
+            announced = self._paragraph(a, b, announced) or announced
 
-    def _paragraph(self, a: int, b: int) -> None:
+    def _paragraph(self, a: int, b: int, announced: bool) -> bool:
+        """Read one paragraph; True when it announces a list of targets."""
         text = self.text
         heads = _headings(self.doc, a)
-        in_targets = any(_TARGET_HEADING.search(h) for h in heads)
+        in_targets = announced or any(_TARGET_HEADING.search(h) for h in heads)
         in_past = not in_targets and any(_PAST_HEADING.search(h) for h in heads[:2])
         label_match = _LABEL.match(text, a, b)
         label = " ".join(label_match["label"].split()).capitalize() if label_match else self._section_label(a)
         if in_past:
-            return
+            return False
         default_year = next((int(m["y"]) for h in heads if _TARGET_HEADING.search(h)
                              for m in [_YEAR_HEADING.search(h)] if m), None)
         found = False
@@ -161,6 +170,7 @@ class _Reader:
         elif label or any(_INDICATOR_HEADING.search(h) for h in heads):
             # a `hằng năm` anywhere in a Chỉ tiêu item is the target's frequency, not a schedule
             self.zones.append((a, b))
+        return _ANNOUNCE.search(text, a, b) is not None
 
     def _section_label(self, offset: int) -> str | None:
         i = self.doc.section_at(offset)
@@ -184,9 +194,12 @@ class _Reader:
                 strong = _STRONG_BEFORE.search(before) is not None
                 cued = _COMPARATOR_BEFORE.search(before) or _OWN_BEFORE.search(before)
                 owned = in_targets and (kind == "measure" or cued)
+                unit = " ".join(m["unit"].split())
+                if unit in _TIME_UNITS or (unit in _MONEY_UNITS and not in_targets):
+                    continue
                 value = parse_number(m["n"])
                 if value is not None and (strong or owned):
-                    found.append(_Quantity(m.start(), m.end(), value, " ".join(m["unit"].split()), kind))
+                    found.append(_Quantity(m.start(), m.end(), value, unit, kind))
         return sorted(found, key=lambda q: q.start)
 
     def _clause(self, ca: int, cb: int, pa: int, label: str | None, in_targets: bool, default_year: int | None) -> bool:
@@ -204,7 +217,9 @@ class _Reader:
                 continue
             if q.kind == "percent" and (_SHARE_AFTER.search(text[q.end:q.end + 40]) or _SHARE_BEFORE.search(before)):
                 continue
-            if not in_targets and q.kind == "percent" and not _COMMITMENT.search(text, ca, cb):
+            if not in_targets and q.kind == "percent" and (
+                not _COMMITMENT.search(text, ca, cb) or _PAST_AFTER.search(text[q.end:cb])
+            ):
                 continue
             comparator = self._comparator(before, q)
             ra, rb = self._trimmed(part_start, after_end)
