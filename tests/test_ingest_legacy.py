@@ -114,3 +114,11 @@ def test_shared_legacy_corpus_reads_as_the_seed(name: str, encoding: str | None)
     assert doc.format == "txt"
     assert doc.text == clean_unicode(seed_text(name[:3]))
     assert unicodedata.is_normalized("NFC", doc.text)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem[:3])
+def test_tcvn3_pdf_text_layer_with_u_horn_read_as_hyphen(seed: Path) -> None:
+    """PDF readers give TCVN3's byte 0xAD (ư) as `-` through WinAnsi; codes and dashes keep theirs."""
+    text = clean_unicode(seed.read_text(encoding="utf-8"))
+    layer = tcvn3(text).decode("cp1252").replace("\u00ad", "-")
+    assert fix_mojibake(layer, text_layer=True) == text

@@ -120,3 +120,37 @@ def test_unreadable_pdf_is_a_one_line_error(tmp_path: Path) -> None:
 
     with pytest.raises(IngestError, match="not a readable PDF"):
         ingest(bad)
+
+
+def winansi_pdf(lines: list[bytes]) -> bytes:
+    """A one-page PDF whose text layer is `lines` in a WinAnsi font, as a .VnTime document prints."""
+    shown = b"".join(b"(" + ln.replace(b"(", b"\\(").replace(b")", b"\\)") + b") Tj 0 -16 Td " for ln in lines)
+    content = b"BT /F1 11 Tf 40 800 Td " + shown + b"ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def test_pdf_text_layer_typed_in_tcvn3_is_converted(tmp_path: Path) -> None:
+    from test_ingest_legacy import tcvn3
+
+    words = clean_unicode(seed_text("000")).replace("**", "").split()[:120]
+    lines = [" ".join(words[i : i + 10]) for i in range(0, len(words), 10)]
+    path = tmp_path / "vntime.pdf"
+    path.write_bytes(winansi_pdf([tcvn3(line) for line in lines]))
+    doc = ingest(path)
+    assert doc.format == "pdf"
+    assert doc.text.split() == words

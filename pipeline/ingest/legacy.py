@@ -158,19 +158,39 @@ def decode_legacy(data: bytes) -> str:
     return dict(_BYTE_DECODERS)[detect_bytes(data)](data)
 
 
-def fix_mojibake(text: str) -> str:
+def fix_mojibake(text: str, *, text_layer: bool = False) -> str:
     """Unicode text typed in a TCVN3 or VNI font (`Céng hßa`) → proper Vietnamese; other text unchanged.
 
     A conversion is kept only when it at least doubles the count of frequent Vietnamese syllables,
-    so correct Unicode text, which the conversions garble, is never touched.
+    so correct Unicode text, which the conversions garble, is never touched. In a PDF `text_layer`
+    the TCVN3 `ư` (byte 0xAD, the soft hyphen of Windows-1252) comes out as `-`: see `_tcvn3_hyphens`.
     """
     if text.isascii():
         return text
     base = vietnamese_score(text)
+    if base * 20 >= len(_WORD.findall(text)):
+        return text  # one word in twenty is a frequent toned syllable: this is Vietnamese already
     best, best_score = text, max(3, 2 * base)
-    for convert in (from_tcvn3, from_vni):
+    tcvn3 = (lambda t: from_tcvn3(_tcvn3_hyphens(t))) if text_layer else from_tcvn3
+    for convert in (tcvn3, from_vni):
         converted = convert(text)
         score = vietnamese_score(converted)
         if score > best_score:
             best, best_score = converted, score
     return best
+
+
+# A hyphen after a lower-case letter or a one-letter word, not followed by a capital or a digit:
+# `ng-êi` (người), `nh- sau` (như sau), `T- ph¸p` (Tư pháp); or at a word's start before what follows ư
+# there (`-¬ng`, `-íc`, `-u`: ương, ước, ưu). Codes keep theirs (`Q§-BCA`, `BC§-138`), and so do
+# dashes before items and between words.
+_TEXT_LAYER_U = regex.compile(
+    r"(?:(?<=[\p{Ll}\u00a8-\u00ff])|(?<=(?:^|[\s(\"“])[A-Z\u00a1-\u00a7]))-(?![A-Z0-9\u00a1-\u00a7])"
+    r"|(?<=^|\s)-(?=[\u00ac\u00ea-\u00eeuna][\p{L}\u00a1-\u00ff\s])",
+    regex.MULTILINE,
+)
+
+
+def _tcvn3_hyphens(text: str) -> str:
+    """PDF readers map a TCVN3 font's byte 0xAD through WinAnsi to `-`; put the byte's character back."""
+    return _TEXT_LAYER_U.sub("\u00ad", text)

@@ -35,7 +35,7 @@ def read_pdf(path: Path, data: bytes) -> Pages:
         layers = [_page_lines(doc[i]) for i in range(len(doc))]
         scanned = [i for i, lines in enumerate(layers) if not _usable(lines)]
         texts = page_texts(layers)
-        texts = [fix_mojibake(t) for t in texts]
+        texts = [fix_mojibake(t, text_layer=True) for t in texts]
         confidence = None
         if scanned:
             images = [ocr.render(doc[i]) for i in scanned]
