@@ -247,11 +247,9 @@ def _clauses(doc: SegmentedDocument, folded: str, mentions: list[Mention], heads
         ms = [m for m in inside if a <= m.start < b and not _in_any(m.start, parens)]
         _clause(doc, folded, view, lo, a, b, ms, parens, inside, heads, out)
     for pa, pb in parens:
-        if _apposition_of(pa, inside) is None or _TASK_PAREN.search(folded, pa, pb):
-            ms = [m for m in inside if pa < m.start < pb and not _in_any(m.start, [p for p in parens if p != (pa, pb)
-                                                                                   and pa < p[0]])]
-            if ms:
-                _clause(doc, folded, folded[pa + 1:pb - 1], pa + 1, pa + 1, pb - 1, ms, [], inside, [], out)
+        task = _apposition_of(pa, inside) is None or _TASK_PAREN.search(folded, pa, pb)
+        if task and any(pa < m.start < pb for m in inside):
+            _clauses(doc, folded, mentions, [], pa + 1, pb - 1, out)
 
 
 def _in_any(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,141 @@
+"""Roles from the ways plans assign work, on short plans written for the test."""
+
+from __future__ import annotations
+
+from conftest import segmented
+
+from extractors import assignments
+from models.records import DocumentMeta
+
+LANG_SON = DocumentMeta(province="Lạng Sơn", issuer_level="provincial")
+CENTRAL = DocumentMeta()
+
+
+def rows(body: str, meta: DocumentMeta = LANG_SON) -> set[tuple[str | None, str, str]]:
+    """(section path, agency, role) for a plan whose body is `body`."""
+    doc = segmented("KẾ HOẠCH\nThực hiện công tác năm 2024\n\n" + body)
+    out = set()
+    for a in assignments.extract(doc, meta):
+        s = doc.sections[a.section] if a.section is not None else None
+        while s is not None and s.kind in ("dash", "plus"):
+            s = doc.sections[s.parent]
+        out.add((s.path if s else None, a.agency.name, a.role))
+    return out
+
+
+def test_lead_and_coordinating_bodies_labelled_as_such() -> None:
+    got = rows("I. NHIỆM VỤ\n1. Tuyên truyền pháp luật\n"
+               "- Cơ quan chủ trì: Sở Tư pháp.\n"
+               "- Cơ quan phối hợp: Công an tỉnh, Sở Y tế và các sở, ngành có liên quan.\n")
+    assert got == {
+        ("I.1", "Sở Tư pháp tỉnh Lạng Sơn", "lead"),
+        ("I.1", "Công an tỉnh Lạng Sơn", "coordinate"),
+        ("I.1", "Sở Y tế tỉnh Lạng Sơn", "coordinate"),
+        ("I.1", "Các sở, ngành có liên quan", "coordinate"),
+    }
+
+
+def test_parenthesis_closing_a_task_with_nested_parentheses() -> None:
+    got = rows("I. NHIỆM VỤ\n1. Tổ chức tập huấn cho cán bộ cơ sở (Bộ Công an (Cục Cảnh sát hình sự) chủ trì, "
+               "phối hợp Bộ Quốc phòng, các bộ, ngành, địa phương thực hiện).\n"
+               "2. Tổ chức các lớp bồi dưỡng nghiệp vụ (Các bộ, ngành, địa phương thực hiện).\n", CENTRAL)
+    assert got == {
+        ("I.1", "Bộ Công an", "lead"),
+        ("I.1", "Cục Cảnh sát hình sự", "lead"),
+        ("I.1", "Bộ Quốc phòng", "coordinate"),
+        ("I.1", "Các bộ, ngành, địa phương", "coordinate"),
+        ("I.2", "Các bộ, ngành, địa phương", "implement"),
+    }
+
+
+def test_subject_lead_and_abbreviations() -> None:
+    got = rows("I. NHIỆM VỤ\n1. Hỗ trợ nạn nhân\na) Sở LĐ-TB&XH chủ trì, phối hợp với Hội LHPN tỉnh và "
+               "Đài PT-TH tỉnh tổ chức tiếp nhận nạn nhân.\n")
+    assert got == {
+        ("I.1.a", "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn", "lead"),
+        ("I.1.a", "Hội Liên hiệp Phụ nữ tỉnh Lạng Sơn", "coordinate"),
+        ("I.1.a", "Đài Phát thanh - Truyền hình tỉnh Lạng Sơn", "coordinate"),
+    }
+
+
+def test_giao_de_nghi_and_bodies_directed() -> None:
+    got = rows("I. TỔ CHỨC THỰC HIỆN\n1. Giao Công an tỉnh là cơ quan thường trực, theo dõi việc thực hiện.\n"
+               "2. Đề nghị Viện Kiểm sát nhân dân tỉnh chỉ đạo Viện Kiểm sát nhân dân các huyện thực hiện.\n")
+    assert got == {
+        ("I.1", "Công an tỉnh Lạng Sơn", "lead"),
+        ("I.1", "Công an tỉnh Lạng Sơn", "standing"),
+        ("I.2", "Viện Kiểm sát nhân dân tỉnh Lạng Sơn", "lead"),
+        ("I.2", "Viện Kiểm sát nhân dân các huyện", "implement"),
+    }
+
+
+def test_heading_body_gets_the_roles_of_its_items() -> None:
+    got = rows("I. PHÂN CÔNG TRÁCH NHIỆM\n1. Công an tỉnh:\n"
+               "- Là cơ quan thường trực, giúp UBND tỉnh theo dõi việc thực hiện.\n"
+               "- Chủ trì thực hiện Đề án 2; đồng thời phối hợp với Sở Tư pháp thực hiện Đề án 4.\n"
+               "2. Đề nghị Tòa án nhân dân tỉnh:\nPhối hợp với các cơ quan liên quan tham gia thực hiện Đề án 2.\n"
+               "3. UBND các huyện, thành phố:\nXây dựng kế hoạch triển khai tại địa phương.\n")
+    assert got == {
+        ("I.1", "Công an tỉnh Lạng Sơn", "standing"),
+        ("I.1", "Công an tỉnh Lạng Sơn", "lead"),
+        ("I.1", "Công an tỉnh Lạng Sơn", "coordinate"),
+        ("I.1", "Sở Tư pháp tỉnh Lạng Sơn", "coordinate"),
+        ("I.2", "Tòa án nhân dân tỉnh Lạng Sơn", "coordinate"),
+        ("I.2", "Các cơ quan liên quan", "coordinate"),
+        ("I.3", "Ủy ban nhân dân các huyện, thành phố", "implement"),
+    }
+
+
+def test_reports_go_to_a_body_through_another() -> None:
+    got = rows("I. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành định kỳ 6 tháng báo cáo kết quả gửi Ban Chỉ đạo 138 tỉnh "
+               "(qua Phòng Cảnh sát hình sự - Công an tỉnh) để tổng hợp.\n"
+               "2. Sở Tài chính lập dự toán, gửi Sở Kế hoạch và Đầu tư thẩm định, trình UBND tỉnh phê duyệt.\n")
+    assert got == {
+        ("I.1", "Các sở, ngành", "implement"),
+        ("I.1", "Ban Chỉ đạo 138 tỉnh Lạng Sơn", "report_to"),
+        ("I.1", "Phòng Cảnh sát hình sự - Công an tỉnh Lạng Sơn", "report_to"),
+        ("I.2", "Sở Tài chính tỉnh Lạng Sơn", "lead"),
+    }
+
+
+def test_collective_subject_that_coordinates_and_one_that_implements() -> None:
+    got = rows("I. NHIỆM VỤ\n1. Truyền thông\n"
+               "a) Các sở, ban, ngành, đoàn thể căn cứ chức năng, nhiệm vụ chủ động phối hợp thực hiện.\n"
+               "b) Các cơ quan tiến hành tố tụng phối hợp chặt chẽ trong điều tra, truy tố.\n")
+    assert got == {
+        ("I.1.a", "Các sở, ban, ngành, đoàn thể", "coordinate"),
+        ("I.1.b", "Các cơ quan tiến hành tố tụng", "implement"),
+    }
+
+
+def test_commune_plan_and_a_body_split_over_a_line_break() -> None:
+    meta = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality="xã Lương Minh")
+    got = rows("I. TỔ CHỨC THỰC HIỆN\n1. Công an xã chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc\n"
+               "Việt Nam xã tổ chức tuyên truyền.\n", meta)
+    assert got == {
+        ("I.1", "Công an xã Lương Minh", "lead"),
+        ("I.1", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh", "coordinate"),
+    }
+
+
+def test_aims_advisees_and_the_distribution_list_are_not_assignments() -> None:
+    got = rows("I. MỤC TIÊU\n1. Phát huy vai trò của các cấp, ngành, đoàn thể trong phòng ngừa.\n"
+               "II. NHIỆM VỤ\n1. Tham mưu UBND tỉnh chỉ đạo thực hiện theo hướng dẫn của Bộ Công an.\n"
+               "\nNơi nhận:\n- Bộ Công an;\n- UBND các huyện;\n- Lưu: VT.\n")
+    assert got == set()
+
+
+def test_task_table_columns() -> None:
+    got = rows("PHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+               "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+               "|---|---|---|---|---|\n"
+               "| 1 | Tuyên truyền pháp luật | Sở Tư pháp | Công an tỉnh; Sở Y tế | Năm 2024 |\n"
+               "| 2 | Hỗ trợ nạn nhân | Sở LĐ-TB&XH | Các sở, ngành liên quan | Hằng năm |\n")
+    roles = {(agency, role) for _, agency, role in got}
+    assert roles == {
+        ("Sở Tư pháp tỉnh Lạng Sơn", "lead"),
+        ("Công an tỉnh Lạng Sơn", "coordinate"),
+        ("Sở Y tế tỉnh Lạng Sơn", "coordinate"),
+        ("Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn", "lead"),
+        ("Các sở, ngành liên quan", "coordinate"),
+    }
