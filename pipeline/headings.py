@@ -82,6 +82,10 @@ class Marker:
     rank: float
     ocr: bool = False
     prefix: str = ""
+    #: the punctuation after the label (`.` in `1.`, `)` in `a)`): siblings write it the same way
+    sep: str = ""
+    #: the text after the label starts in lower case
+    lower: bool = False
 
 
 def roman_value(s: str) -> int | None:
@@ -118,11 +122,14 @@ def _marker(kind: str, label: str, value: float, m: regex.Match, line: str, *, k
             ocr: bool = False, label_start: int | None = None) -> Marker:
     depth = label.count(".") if kind == "decimal" else 0
     label_end = m.end("num") if m["num"] else m.end()
+    text_start = _text_start(line, m.end())
+    sep = line[label_end:m.end()].strip()[:1] or line[label_end:label_end + 1].strip(" \t")[:1]
     return Marker(
         kind=kind, key=key or (f"decimal{depth}" if kind == "decimal" else kind), label=label, value=value,
         label_start=m.start() if label_start is None else label_start, label_end=label_end,
-        text_start=_text_start(line, m.end()), rank=RANK[kind] + depth * 0.1, ocr=ocr,
-        prefix=label.rsplit(".", 1)[0] if kind == "decimal" else "",
+        text_start=text_start, rank=RANK[kind] + depth * 0.1, ocr=ocr,
+        prefix=label.rsplit(".", 1)[0] if kind == "decimal" else "", sep=sep if sep in ".)/-:" else "",
+        lower=line[text_start:text_start + 1].islower(),
     )
 
 
@@ -134,6 +141,8 @@ def _ocr_roman(s: str) -> int | None:
 
 #: digits OCR reads for others, misread → meant (corpus notes: `5.` comes out as `9.`)
 _DIGIT_MISREADS = {"9": "5", "8": "3", "3": "8", "6": "5", "7": "1", "4": "1"}
+#: point letters OCR reads as digits (`a)` comes out as `8)` in bold scans)
+_LETTER_MISREADS = {"8": "a", "6": "b", "0": "o", "1": "l"}
 
 
 def _ocr_arabic(s: str, ocr: bool) -> list[int]:
@@ -193,6 +202,9 @@ def read_markers(line: str, start: int = 0, ocr: bool = False) -> list[Marker]:
     if m := _ARABIC.match(line, start):
         out.append(_marker("arabic", str(int(m["num"])), int(m["num"]), m, line))
         out.extend(_marker("arabic", str(v), v, m, line, ocr=True) for v in _ocr_arabic(m["num"], ocr))
+        letter = _LETTER_MISREADS.get(m["num"])
+        if ocr and letter and line[m.end("num"):m.end()].strip() == ")":
+            out.append(_marker("letter", letter, letter_value(letter), m, line, ocr=True))
         return out
     if m := _CAP_PART.match(line, start):
         out.append(_marker("part", m["num"], ord(m["num"]) - ord("A") + 1, m, line, key="letterpart"))

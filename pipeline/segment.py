@@ -27,6 +27,8 @@ from pipeline.segment_regions import (
 
 # a heading run into an upper-case heading: `II. CÁC HOẠT ĐỘNG TRỌNG TÂM1. Công tác chỉ đạo`
 _RUN_IN = regex.compile(r"(?<=\p{Lu}{2}[\p{Lu} ,]*)(?=\d{1,2}(?:\.\d{1,2}){0,2}\.[ \t]*\p{Lu}\p{Ll})")
+# specks OCR puts before a label (`_ 8) Sở Thông tin ...`)
+_OCR_JUNK = regex.compile(r"[_~·•'`,.]+[ \t]+")
 _TABLE_ROW = regex.compile(r"\|(?P<cells>.*)\|[ \t]*$")
 _TABLE_RULE = regex.compile(r"\|?[ \t:|-]*-{3,}[ \t:|-]*\|?[ \t]*")
 _TT_HEADER = regex.compile(r"(?i:s[ốo][ \t]*tt|stt|tt)\.?")
@@ -48,6 +50,7 @@ class _Node:
     label: str
     path: str
     heading: str
+    sep: str
     #: where the line's mark begins (a `- ` before `Chỉ tiêu 1:`): the previous section ends there
     cut: int
     list_counts: dict[str, int] = field(default_factory=dict)
@@ -61,6 +64,7 @@ class _Tree:
         self.stack: list[_Node] = []
         self.top_counts: dict[str, int] = {}
         self.last_value: dict[str, float] = {}
+        self.last_sep: dict[str, str] = {}
 
     def _place(self, m: Marker, floor: int) -> tuple[int, bool]:
         """Stack depth the marker would sit at, and whether it continues a sibling list."""
@@ -74,10 +78,19 @@ class _Tree:
         return depth, False
 
     def score(self, m: Marker, floor: int = 0) -> int:
-        """How well `m` fits the sequence here: 3 expected, 2 plausible, 1 tolerated, 0 not a heading."""
+        """How well `m` fits the sequence here: 3 expected, 2 plausible, 1 tolerated, 0 not a heading.
+
+        A label punctuated unlike its list (`8)` among `1.`, `2.`) fits one grade worse, and so does one
+        followed by lower case (items start with a capital; a wrapped `3) của Luật` does not); both, not at all.
+        """
         if m.kind in LIST_KINDS or m.key == "appendix":
             return 3
         depth, sibling = self._place(m, floor)
+        sep = self.stack[depth].sep if sibling else self.last_sep.get(m.key, "")
+        penalty = (1 if sep and m.sep and sep != m.sep else 0) + (1 if m.lower else 0)
+        return 0 if penalty > 1 else max(0, self._sequence_score(m, depth, sibling) - penalty)
+
+    def _sequence_score(self, m: Marker, depth: int, sibling: bool) -> int:
         if sibling:
             prev = self.stack[depth]
             step = m.value - prev.value
@@ -96,7 +109,7 @@ class _Tree:
             return 3
         if m.value == self.last_value.get(m.key, -1) + 1:
             return 2
-        if m.key not in self.last_value and m.value <= 2:
+        if m.value <= 2:
             return 1
         return 0
 
@@ -114,11 +127,13 @@ class _Tree:
             index=len(self.nodes), start=start, parent=parent.index if parent else None, level=depth + 1,
             kind=m.kind, key=m.key, rank=m.rank, value=m.value, label=label,
             path=f"{parent.path}.{segment}" if parent else segment, heading=heading,
-            cut=start if cut is None else cut,
+            cut=start if cut is None else cut, sep=m.sep,
         )
         self.nodes.append(node)
         self.stack.append(node)
         self.last_value[m.key] = m.value
+        if m.sep:
+            self.last_sep[m.key] = m.sep
 
     def close_all(self) -> None:
         self.stack.clear()
@@ -230,7 +245,10 @@ class _Segmenter:
         text = line.text
         pos = indent
         while pos < len(text):
-            m = _best(self.tree, read_markers(text, pos, self.ocr))
+            markers = read_markers(text, pos, self.ocr)
+            if self.ocr and (junk := _OCR_JUNK.match(text, pos)):
+                markers += [m for m in read_markers(text, junk.end(), True) if m.kind not in LIST_KINDS]
+            m = _best(self.tree, markers)
             if m is None:
                 return
             run_in = _RUN_IN.search(text, m.text_start) if m.kind in ("roman", "part", "chapter") else None

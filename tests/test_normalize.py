@@ -95,6 +95,31 @@ def test_a_blank_line_that_is_not_a_page_break_stays(raw: str) -> None:
     assert norm(raw) == raw
 
 
+WRAPPED = (
+    "**I. MỤC\nĐÍCH, YÊU CẦU**\n\n**1. Mục đích**\n\n- Quán triệt, triển khai có\nhiệu quả Quyết định số 06/QĐ-TTg "
+    "ngày 02 tháng 01 năm 2025 của Thủ tướng Chính phủ\nvà Kế hoạch tổng thể ban hành kèm Quyết định số 3103/QĐ-BTC "
+    "ngày 05\n"
+    "tháng 9 năm 2025 của Bộ Tài chính, nhằm xây dựng Hệ thống thông tin quy hoạch thống nhất (2025 -\n2030).\n\n"
+    "- Hình thành cơ sở dữ liệu số\nvề quy hoạch phục vụ công tác chỉ đạo.\n\n- Phân công trách nhiệm cụ\n"
+    "thể, rõ ràng cho từng sở, ngành.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+)
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_joined_back() -> None:
+    out = norm(WRAPPED)
+    assert out.startswith("I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n- Quán triệt, triển khai có hiệu quả Quyết định")
+    assert "của Thủ tướng Chính phủ và Kế hoạch tổng thể" in out
+    assert "ngày 05 tháng 9 năm 2025" in out
+    assert "(2025 - 2030)." in out
+    assert "- Phân công trách nhiệm cụ thể, rõ ràng" in out
+    assert out.endswith("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n")
+
+
+def test_real_line_ends_are_not_taken_for_wraps() -> None:
+    text = seed_text("003")
+    assert norm(text).count("\n") >= text.count("\n") - 2
+
+
 def test_page_starts_follow_the_offset_map() -> None:
     page1 = "**KẾ HOẠCH**\n\n**I. MỤC TIÊU**\n\n"
     page2 = "\t**1. Mục tiêu**  \n\na) Nội dung\n"

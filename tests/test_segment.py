@@ -138,6 +138,21 @@ def test_ocr_misread_digit_takes_the_expected_label() -> None:
     assert [p for p, _ in scored(body, ocr=True)] == ["I", "I.1", "I.2", "I.3", "I.4", "I.5", "I.6"]
 
 
+def test_ocr_specks_and_a_letter_read_as_a_digit() -> None:
+    body = "I. NHIỆM VỤ\n\n1. Chỉ đạo\n\na) Một\n\n2. Truyền thông\n\n_ 8) Sở Thông tin chủ trì.\n\nb) Hội Phụ nữ.\n\n"
+    body += "3. Khác\n"
+    assert [p for p, _ in scored(body, ocr=True)] == ["I", "I.1", "I.1.a", "I.2", "I.2.a", "I.2.b", "I.3"]
+    assert [p for p, _ in scored(body)] == ["I", "I.1", "I.1.a", "I.2", "I.2.b", "I.3"]
+
+
+def test_a_label_punctuated_unlike_its_list_is_not_taken() -> None:
+    body = "I. NHIỆM VỤ\n\n1. Một\n\n2. Hai theo điểm\n3) của khoản 2\n\n3. Ba\n"
+    doc = seg(HEADER + PREAMBLE + body)
+    assert [doc.text[s.char_start:s.char_end] for s in doc.sections[1:]] == [
+        "1. Một", "2. Hai theo điểm\n3) của khoản 2", "3. Ba"
+    ]
+
+
 def test_a_duplicate_roman_in_clean_text_is_kept_as_written() -> None:
     body = "I. MỤC TIÊU\n\nII. NHIỆM VỤ\n\nII. TỔ CHỨC THỰC HIỆN\n"
     assert [p for p, _ in scored(body)] == ["I", "II", "II"]
