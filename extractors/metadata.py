@@ -35,12 +35,12 @@ _SITE_FIELD_RE = regex.compile(
 _NUMBER_RE = regex.compile(r"(?<!\w)Số\s*(?:hiệu\s*)?:?[\s*|]*(?P<code>[^\n]{0,80})")
 _DATE_WORDS = (
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
-    r"|(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s+(?i:năm)\s+(?P<y>(?:19|20)\d\d))"
+    r"|(?P<d>\d{1,2})\s+(?i:tháng)\s*(?P<m>\d{1,2})\s+(?i:năm)\s*(?P<y>(?:19|20)\d\d))"
 )
 # The place is one to six words right before `, ngày` (`Thành phố Hồ\nChí Minh` wraps), never part of a number.
 _PLACE_DATE_RE = regex.compile(
-    r"(?<![\p{L}/-])(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{L}+){0,5})"
-    rf"[ \t]*,\s*(?i:ngày)\s+(?:{_DATE_WORDS}|[.… \t_]*(?i:tháng))"
+    r"(?<=(?:^|[\n\t|*])[ \t*_]*)(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{L}+){0,5})"
+    rf"[ \t]*(?P<comma>,?)\s*(?i:ngày)\s+(?:{_DATE_WORDS}|[.… \t_]*(?i:tháng))"
 )
 # Lines that open the body: sentence-case preamble words, the upper-case authority line of a Quyết định, headings.
 _STOP_LINE_RE = regex.compile(
@@ -48,12 +48,18 @@ _STOP_LINE_RE = regex.compile(
     r"THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|[IVX]+\.\s|\d+\.\s|Phần\s|PHẦN\s|Chương\s|CHƯƠNG\s|-{3,}|_{3,})"
 )
 _FIRST_LINE_STOP_RE = regex.compile(r"^(?:Căn\s+cứ|Kính\s+gửi|\(|[IVX]+\.\s|\d+\.\s|-{3,})")
+_SUBJECT_RE = regex.compile(
+    r"(?m)^[ \t*_|]*V/v[ \t]*:?[ \t]*"
+    r"(?P<title>[^\n|]+(?:\n[ \t]*(?![|*\s]*(?:\n|Kính|\p{Lu}[\p{L} ]*,\s*ngày))[^\n|]+)*)"
+)
 _MARKUP_RE = regex.compile(r"[*#|_>]+|\\")
 _ORG_HEAD_RE = regex.compile(
     r"(?i)^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|BAN |BỘ |CỤC |TỔNG CỤC|SỞ |VỤ |VIỆN |TÒA|TOÀ|CÔNG AN|VĂN PHÒNG|PHÒNG |"
     r"THANH TRA|KHO BẠC|THUẾ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BỘ CHỈ HUY|BỘ TƯ LỆNH|ĐÀI |"
     r"TRUNG ƯƠNG|MẶT TRẬN|ĐOÀN |HỘI |CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|BAN CHỈ ĐẠO|TRƯỜNG |BỆNH VIỆN|CHI CỤC)"
 )
+# a header line ending in one of these goes on in the next line (`ỦY` / `BAN NHÂN DÂN`)
+_OPEN_WORDS = {"ỦY", "UỶ", "NHÂN", "HỘI", "BAN", "ĐỒNG", "TỔNG", "CHỈ", "SỞ", "BỘ", "VĂN", "CÔNG", "VIỆN", "TÒA", "TOÀ"}
 _BODY_ISSUER_RE = regex.compile(
     r"(?<![\w/-])(?P<org>(?:Ban\s+Chỉ\s+đạo|BCĐ|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Sở|Bộ|Công\s+an|Hội\s+đồng)"
     r"[^;:]{0,220}?)\s*(?:\([^()]*\)\s*)?(?:xây\s+dựng|ban\s+hành)\s+(?:[Kk]ế\s+hoạch|KẾ\s+HOẠCH)"
@@ -146,6 +152,13 @@ def provinces() -> tuple[str, ...]:
 
 
 @cache
+def _central_names() -> dict[str, str]:
+    """Folded name or alias → canonical name of the central bodies in the agencies gazetteer."""
+    central = json.loads((_DATA / "agencies.json").read_text(encoding="utf-8"))["central"]
+    return {codes.fold(alias): body["name"] for body in central for alias in [body["name"], *body.get("aliases", [])]}
+
+
+@cache
 def _province_re() -> regex.Pattern:
     alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in provinces())
     return regex.compile(rf"(?i)(?<!\w)(?P<unit>tỉnh|thành\s+phố|TP\.?)\s+(?P<name>{alt})(?!\w)")
@@ -179,6 +192,7 @@ def canonical_issuer(name: str | None, province: str | None = None) -> str | Non
         name = _from_upper(name)
     for proper, pattern in _ORG_CASE:
         name = regex.sub(pattern, proper, name)
+    name = _central_names().get(codes.fold(name), name)
     place = _province_of(name)
     if regex.match(r"(?i)ban chỉ đạo", name) and regex.search(r"(?i)138|phòng,?\s+chống\s+tội\s+phạm", name):
         if regex.search(r"(?i)138\s*/\s*CP|Chính phủ", name):
@@ -220,12 +234,19 @@ def _header(text: str) -> dict:
         if (code := codes.parse(m.group("code"))) and m.group("code").find(code.number) < 8:
             number = (code.code, m.start(), m.end())
             break
-    place_m = _PLACE_DATE_RE.search(text, lo, limit)
+    place_m = next((m for m in _PLACE_DATE_RE.finditer(text, lo, limit) if _is_place(m)), None)
+    anchor = max(number[2] if number else 0, place_m.end() if place_m else 0)
+    if type_m and anchor and type_m.start() > anchor + 1500:  # far below the header: page furniture
+        type_m = None
     title, title_end = _title(text, type_m) if type_m else (None, 0)
+    subject = None if type_m else _SUBJECT_RE.search(text, lo, hi)
+    if subject:  # a Công văn has no type line: its subject line `V/v …` is the title
+        title, title_end = _clean(subject.group("title")), subject.end()
     return {
         "site": site,
         "lo": lo,
         "type": type_m,
+        "subject": subject,
         "number": number,
         "place": place_m,
         "title": title,
@@ -267,7 +288,7 @@ def _issuer_from_header(text: str, lo: int, hi: int) -> str | None:
         line = _clean(raw)
         if not line or not line.isupper() and not regex.search(r"\d+/CP", line):
             continue
-        if _ORG_HEAD_RE.match(line) or not units:
+        if not units or (_ORG_HEAD_RE.match(line) and units[-1][-1].split()[-1] not in _OPEN_WORDS):
             units.append([line])
         else:
             units[-1].append(line)
@@ -290,11 +311,22 @@ def _issuer_from_body(text: str, lo: int) -> str | None:
     return _clean(m.group("org")) if m else None
 
 
+def _is_place(m: regex.Match) -> bool:
+    """Without the comma (`Hà Nội ngày 01`) only a known province passes: `Căn cứ Luật X ngày …` is no place."""
+    return bool(m.group("comma")) or _clean(m.group("place").split("\n")[-1]) in provinces()
+
+
 def _place_date(m: regex.Match | None) -> tuple[str | None, date | None]:
     if not m:
         return None, None
-    place = _clean(m.group("place"))
-    place = regex.split(r"\s{2,}|\t", place)[-1]
+    lines = [_clean(line) for line in m.group("place").split("\n")]
+    place = lines[-1]
+    joined = " ".join(lines)
+    for p in provinces():
+        if joined.endswith(p) and len(p) > len(place):
+            unit = regex.search(rf"(?:(?:Thành phố|TP\.?|Tỉnh)\s+)?{regex.escape(p)}$", joined)
+            place = unit.group() if unit else p
+            break
     issued = None
     if m.group("y"):
         try:
@@ -356,6 +388,8 @@ def _level(issuer: str | None) -> tuple[str | None, str | None]:
 
 
 def _doc_type(head: dict, number: str | None) -> str | None:
+    if head["subject"]:
+        return "Công văn"
     if head["type"]:
         name = " ".join(head["type"].group("type").split())
         return next(n for n in _TYPE_NAMES if n.upper() == name)

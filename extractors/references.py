@@ -46,7 +46,7 @@ _INTERNATIONAL = set(_WORDS["international_types"])
 
 _DATE = (
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
-    r"|(?P<d>\d{1,2})\s+(?i:tháng)\s+(?P<m>\d{1,2})\s+(?i:năm)\s+(?P<y>(?:19|20)\d\d))"
+    r"|(?P<d>\d{1,2})\s+(?i:tháng)\s*(?P<m>\d{1,2})\s+(?i:năm)\s*(?P<y>(?:19|20)\d\d))"
 )
 # The type word just before a number: `Quyết định số 1427`, `QĐ 1427`, `Công văn số:`, `văn bản số`.
 _PREFIX_RE = regex.compile(
@@ -62,8 +62,8 @@ _NEVER_BEFORE_RE = regex.compile(rf"(?<!\w)(?:{_alt(_WORDS['never_before'])})\s*
 _NICKNAME_BEFORE_RE = regex.compile(rf"(?<!\w)(?:{_alt(_WORDS['nickname_heads'])})\s*\Z")
 _DATE_AFTER_RE = regex.compile(rf"[ \t]*\)?[ \t]*,?\s*(?:(?i:ban\s+hành|ký)\s+)?(?i:ngày)\s*:?\s*{_DATE}")
 _ISSUER_AFTER_RE = regex.compile(
-    rf"\s*,?\s*(?:của|do|Của|CỦA)\s+(?P<issuer>[^\n;,.():“”\"*]{{2,100}}?)"
-    rf"(?=\s*[\n;,.():“”\"*]|\s+(?:{_alt(_WORDS['issuer_stops'])})(?!\w)|\s*\Z)"
+    rf"\s*,?\s*(?:của|do|Của|CỦA)\s+(?P<issuer>(?:[^\n;,.():“”\"*]|\n(?![ \t]*\n)){{2,100}}?)"
+    rf"(?=\s*(?:[;,.():“”\"*]|\n[ \t]*\n)|\s+(?i:{_alt(_WORDS['issuer_stops'])})(?!\w)|\s*\Z)"
 )
 _PASSED_BY_RE = regex.compile(
     rf"\s*,?\s*(?:được|do)\s+(?P<issuer>[A-ZĐÂ][^\n;,.()]{{1,60}}?)\s+(?:thông qua|ban hành)"
@@ -93,6 +93,7 @@ _NUMBERED_AFTER_RE = regex.compile(rf"\s*(?:số\s*:?\s*)?{codes.CODE_PATTERN}")
 _NAME_BAD_STARTS = set(_WORDS["name_bad_starts"])
 _NAME_STOPS = set(_WORDS["name_stops"])
 _COMMA_CONT = set(_WORDS["comma_continuations"])
+_AFTER_AND_STOPS = {"các", "những", "một", "Bộ", "Luật", ""}
 _PUNCT_STOPS = set(";:.()[]*“”\"'?!|…")
 _LAW_WORDS = {"Luật", "Bộ luật", "Bộ Luật", "Pháp lệnh", "Hiến pháp"}
 
@@ -182,7 +183,7 @@ def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, 
         named = _NAMED_NUMBER_RE.search(text, lo, start)
         ref_type = title = None
         cite_start = start
-        if named and (not prefix or not prefix.group("type")):
+        if named and (not prefix or not prefix.group("type") or prefix.start() > named.start()):
             ref_type, title, cite_start = _type_name(named.group("type")), _clean(named.group("name")), named.start()
         elif prefix and prefix.group("type"):
             ref_type, cite_start = _type_name(prefix.group("type")), prefix.start()
@@ -198,7 +199,6 @@ def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, 
             if prefix:
                 cite_start = prefix.start()
         end, issued, issuer, title_start = _tail(text, m.end(), meta)
-        year = code.year if issued is None and code.year and ref_type in _LAW_WORDS else None
         ref = CrossReference(
             ref_type=ref_type,
             relation="mentions",
@@ -209,7 +209,7 @@ def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, 
             number=code.number,
             symbol=code.symbol,
             code=code.code,
-            issued_date=issued or year,
+            issued_date=issued,
             issuer=issuer,
             title=title,
         )
@@ -221,31 +221,37 @@ def _name(text: str, pos: int, ref_type: str, limit: int) -> tuple[str, int]:
     about = False
     words: list[str] = []
     end = pos
-    while len(words) < (40 if about else 14):
+    while len(words) < (40 if about else 30):
         m = _TOKEN_RE.match(text, end, limit)
         if not m:
             break
         tok = m.group("tok")
         nxt = _peek(text, m.end(), limit)
-        if not words and tok in ("về", "giữa", "song", "của") and (ref_type in _INTERNATIONAL or tok == "về"):
-            about = tok == "về"
+        if tok == "về" and (not words or ref_type in _INTERNATIONAL):
+            about = True  # `Công ước … về quyền trẻ em`: what the document is about runs to the clause end
+        elif not words and tok in ("giữa", "song", "của") and ref_type in _INTERNATIONAL:
+            pass
         elif not words and (tok in _NAME_BAD_STARTS or f"{tok} {nxt}" in _NAME_BAD_STARTS):
             break
         if tok in _PUNCT_STOPS:
             break
+        amending = nxt in ("Luật", "Bộ") and " của " in f" {' '.join(words)} "
         if tok == ",":
-            if about or nxt not in _COMMA_CONT:
+            if (about or nxt not in _COMMA_CONT) and not amending:
                 break
-        elif tok == "và" and not about:
-            if not nxt[:1].isupper() or _type_name(nxt) or nxt in ("Bộ", "Luật"):
+        elif tok == "và" and not about and not amending:
+            after = f"{nxt} {_peek(text, _TOKEN_RE.match(text, m.end(), limit).end(), limit)}" if nxt else ""
+            if nxt in _AFTER_AND_STOPS or _type_name(nxt) or _stops(nxt, after) or nxt in _NAME_BAD_STARTS:
                 break
-        elif (tok == "số" and nxt[:1].isdigit()) or (
-            words and not about and (tok in _NAME_STOPS or f"{tok} {nxt}" in _NAME_STOPS)
-        ):
+        elif (tok == "số" and nxt[:1].isdigit()) or (words and not about and _stops(tok, f"{tok} {nxt}")):
             break
         words.append(tok)
         end = m.end()
     return " ".join(words).replace(" ,", ","), end
+
+
+def _stops(word: str, bigram: str) -> bool:
+    return word in _NAME_STOPS or bigram in _NAME_STOPS
 
 
 def _peek(text: str, pos: int, limit: int) -> str:
