@@ -331,7 +331,7 @@ def _overlaps(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
 def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Deadline, ...]:
     text = doc.text
     exclusions = Exclusions(doc)
-    target_zones = targets.zones(doc, meta)
+    target_zones = targets.zones(doc, exclusions)
     ctx = _Context(text, meta)
     claimed: list[tuple[int, int]] = []
     hits: list[_Hit] = []

@@ -91,17 +91,15 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_LINE = regex.compile(r"[^\n]+")
+# a title line: at least 12 capitals, no lower case, no heading label (`II. THỜI GIAN THỰC HIỆN` is a heading)
+_CAPS_LINE = regex.compile(
+    r"(?m)^(?![ \t*#]*(?:[IVX]+|\d+(?:\.\d+)*|[A-Z]|PHẦN\s+\S+)[.):]\s)(?=(?:[^\p{Lu}\n]*\p{Lu}){12})[^\p{Ll}\n]+$"
+)
 
 
 def title_line_spans(text: str) -> list[tuple[int, int]]:
-    """Lines written in capitals (`BAN HÀNH KẾ HOẠCH ... GIAI ĐOẠN 2011 - 2015`): titles and headings."""
-    spans = []
-    for m in _LINE.finditer(text):
-        letters = [c for c in m.group() if c.isalpha()]
-        if len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.85 * len(letters):
-            spans.append((m.start(), m.end()))
-    return spans
+    """Lines written in capitals: titles and headings, whose years and dates are metadata."""
+    return [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
 
 
 class Exclusions:

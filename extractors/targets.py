@@ -134,10 +134,10 @@ def _headings(doc: SegmentedDocument, offset: int) -> list[str]:
 class _Reader:
     """Reads the targets of one document."""
 
-    def __init__(self, doc: SegmentedDocument, meta: DocumentMeta) -> None:
+    def __init__(self, doc: SegmentedDocument, exclusions: Exclusions) -> None:
         self.doc = doc
         self.text = doc.text
-        self.exclusions = Exclusions(doc)
+        self.exclusions = exclusions
         self.rows: list[Target] = []
         self.zones: list[tuple[int, int]] = []
 
@@ -315,16 +315,16 @@ class _Reader:
         self.zones.append((a, b))
 
 
-def _read(doc: SegmentedDocument, meta: DocumentMeta) -> _Reader:
-    reader = _Reader(doc, meta)
+def _read(doc: SegmentedDocument, exclusions: Exclusions | None) -> _Reader:
+    reader = _Reader(doc, exclusions or Exclusions(doc))
     reader.run()
     return reader
 
 
 def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Target, ...]:
-    return tuple(_read(doc, meta).rows)
+    return tuple(_read(doc, None).rows)
 
 
-def zones(doc: SegmentedDocument, meta: DocumentMeta) -> list[tuple[int, int]]:
+def zones(doc: SegmentedDocument, exclusions: Exclusions | None = None) -> list[tuple[int, int]]:
     """Spans of the clauses and `Chỉ tiêu` items that state targets: a `hằng năm` there is a frequency."""
-    return _read(doc, meta).zones
+    return _read(doc, exclusions).zones
