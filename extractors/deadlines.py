@@ -324,6 +324,19 @@ _RECOGNISERS: tuple[Callable[[_Context], Iterator[_Hit]], ...] = (
 )
 
 
+def _before_issue(hit: _Hit, issued: date | None) -> bool:
+    """A date or span over before the plan was issued is history (a past event, an uncaught citation)."""
+    if issued is None:
+        return False
+    if hit.kind == "date" and hit.date and not hit.date.startswith("--"):
+        return hit.date < issued.isoformat()
+    if hit.kind == "period" and hit.end_date and not hit.end_date.startswith("--"):
+        return int(hit.end_date[:4]) < issued.year
+    if hit.kind == "by_year" and hit.year:
+        return hit.year < issued.year
+    return False
+
+
 def _overlaps(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in claimed)
 
@@ -342,7 +355,8 @@ def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Deadline, ...]:
             if hit.kind == "recurring" and any(a <= hit.start < b for a, b in target_zones):
                 continue
             claimed.append((hit.start, hit.end))
-            hits.append(hit)
+            if not _before_issue(hit, meta.issued_date):
+                hits.append(hit)
     hits.sort(key=lambda h: h.start)
     return tuple(
         Deadline(

@@ -61,7 +61,7 @@ def test_hang_nam_inside_a_target_is_only_its_frequency() -> None:
 def test_title_and_front_matter_are_metadata() -> None:
     text = "KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH GIAI ĐOẠN 2011 - 2015\nHà Nội, ngày 04 tháng 10 năm 2011\n" \
            "Phần I\nCông tác giai đoạn 2011 - 2015 là nhiệm vụ trọng tâm."
-    found = deadlines.extract(_doc(text, body_start=text.index("Phần I")), _META)
+    found = deadlines.extract(_doc(text, body_start=text.index("Phần I")), DocumentMeta())
     assert [(d.kind, d.char_start) for d in found] == [("period", text.rindex("giai đoạn"))]
 
 
@@ -77,3 +77,9 @@ def test_random_text_never_raises_and_offsets_point_at_raw_text(text: str) -> No
         assert 0 <= row.char_start < row.char_end <= len(text)
         assert text[row.char_start:row.char_end] == row.raw_text
         assert row.kind in ("date", "recurring", "period", "by_year", "duration", "event")
+
+
+def test_dates_and_spans_over_before_the_plan_was_issued_are_history() -> None:
+    text = "Ngày 15/01/2024, Ủy ban đã họp; kết quả giai đoạn 2016 - 2020; hoàn thành trước ngày 30/6/2024."
+    found = deadlines.extract(_doc(text), _META)
+    assert [(d.kind, d.date) for d in found] == [("date", "2024-06-30")]
