@@ -43,8 +43,13 @@ def _key(d: Deadline) -> str:
 
 @pytest.mark.parametrize(("phrase", "expected"), _cases())
 def test_phrase(phrase: str, expected: str) -> None:
-    found = [_key(d) for d in deadlines.extract(_doc(phrase), _META)]
+    found = [_key(d) for d in deadlines.extract(_doc(phrase), DocumentMeta())]
     assert found == [e.strip() for e in expected.split(" ; ") if e.strip()]
+
+
+def test_nam_nay_is_the_year_of_issue() -> None:
+    (found,) = deadlines.extract(_doc("Tổ chức hội nghị trong ngày 30/7 năm nay."), _META)
+    assert found.date == "2024-07-30"
 
 
 def test_there_are_enough_cases() -> None:
