@@ -50,7 +50,7 @@ _RANGE_DAYS = regex.compile(
     _I,
 )
 _RANGE_MONTHS = regex.compile(
-    r"\btừ\s+(?:đầu\s+)?" + _MONTH_YEAR.format("1") + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?"
+    r"(?:\btừ\s+(?:đầu\s+)?|(?<!\d\s{1,3}))\b" + _MONTH_YEAR.format("1") + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?"
     r"(?:" + _MONTH_YEAR.format("2") + r"|khi\b[^,;.()\n]{0,80})",
     _I,
 )
@@ -71,6 +71,13 @@ _QUARTER = regex.compile(
     r"(?<!(?:hằng|hàng|mỗi|từng)\s+)\bquý\s+(?P<q>" + ROMAN + r"|[1-4])\b(?:\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r"))?",
     _I,
 )
+_QUARTERS = regex.compile(
+    r"(?<!(?:hằng|hàng|mỗi|từng)\s+)\b(?:từ\s+)?quý\s+(?P<q1>" + ROMAN + r"|[1-4])\s*(?:-|–|đến|tới|và|,)\s*(?:hết\s+)?"
+    r"(?:quý\s+)?(?P<q2>" + ROMAN + r"|[1-4])\b(?:\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r"))?",
+    _I,
+)
+# a full date written without `ngày` (`Thời gian hoàn thành: 30/11/2025`, a table cell)
+_BARE_DATE = regex.compile(r"(?<![\d/.\p{L}-]\s?)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>" + _YEAR + r")(?![\d/])")
 _MONTH = regex.compile(
     r"(?<!(?:hằng|hàng|mỗi|từng)\s+|\d\s{1,3})\btháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>" + _YEAR + r")|"
     r"(?=\s+(?:hằng|hàng)\s+năm))(?![\d/])",
@@ -222,6 +229,23 @@ def _quarter(ctx: _Context) -> Iterator[_Hit]:
                    end_date=_month_span(year, 3 * q)[1])
 
 
+def _quarters(ctx: _Context) -> Iterator[_Hit]:
+    for m in _QUARTERS.finditer(ctx.text):
+        q1, q2 = (roman_to_int(q) if not q.isdigit() else int(q) for q in (m["q1"], m["q2"]))
+        if q1 is None or q2 is None or not 1 <= q1 < q2 <= 4:
+            continue
+        year = _int(m["y"])
+        yield _Hit("period", m.start(), m.end(), start_date=_month_span(year, 3 * q1 - 2)[0],
+                   end_date=_month_span(year, 3 * q2)[1])
+
+
+def _bare_dates(ctx: _Context) -> Iterator[_Hit]:
+    for m in _BARE_DATE.finditer(ctx.text):
+        value = _iso(int(m["y"]), int(m["m"]), int(m["d"]))
+        if value and not _PAST_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
+            yield _Hit("date", m.start(), m.end(), date=value)
+
+
 def _month(ctx: _Context) -> Iterator[_Hit]:
     for m in _MONTH.finditer(ctx.text):
         start, end = _month_span(_int(m["y"]), int(m["m"]))
@@ -319,7 +343,8 @@ def _cell_years(ctx: _Context) -> Iterator[_Hit]:
 
 #: Recognisers in the order they claim text.
 _RECOGNISERS: tuple[Callable[[_Context], Iterator[_Hit]], ...] = (
-    _range_days, _range_months, _from_now, _range_years, _half_year, _quarter, _month, _observance, _day,
+    _range_days, _range_months, _from_now, _range_years, _half_year, _quarters, _quarter, _month, _observance, _day,
+    _bare_dates,
     _chains, _per_times, _events, _durations, _by_year, _cycles, _yearly, _cell_years,
 )
 

@@ -40,7 +40,9 @@ _MEASURE = regex.compile(
     rf"(?<![\d.,/\p{{L}}])(?P<n>{DIGITS})\s*(?P<unit>{_alt(_WORDS['measure_units'])})(?![\p{{L}}\d²])", _I
 )
 
-_COMPARATOR_BEFORE = regex.compile(rf"\b(?P<cmp>{_alt(_WORDS['comparators'])})\s*(?:là\s+|mức\s+)?$", _I)
+_COMPARATOR_BEFORE = regex.compile(
+    rf"\b(?P<cmp>{_alt(_WORDS['comparators'])})\s*(?:(?:là|mức|tỷ\s+lệ|khoảng|bình\s+quân)\s+)*$", _I
+)
 _STRONG_BEFORE = regex.compile(rf"\b{_alt(_WORDS['count_comparators'])}\s*$", _I)
 _OWN_BEFORE = regex.compile(r"\b(?:có|đạt|gồm|tổ\s+chức|xây\s+dựng|thành\s+lập|đào\s+tạo|bồi\s+dưỡng)\s*$", _I)
 _AT_LEAST_AFTER = regex.compile(r"\s*trở\s+lên\b", _I)
