@@ -60,6 +60,12 @@ _NAMED = regex.compile(
 )
 _DASH = regex.compile(r"[-–—•](?![-–—])[ \t]*(?=\S)")
 _PLUS = regex.compile(r"\+[ \t]*(?=\S)")
+# a cheap first look: can a label start here at all? Most body lines start with a word and fail at once.
+_QUICK = regex.compile(
+    r"[-–—•+\d]|[IVXLCHl|]{1,7}[ \t]*[.,)/-]|[a-zđ][ \t]*[.)/]|[A-H]\.|"
+    r"(?i:phần|phụ[ \t]+lục|chương|điều|chỉ[ \t]+tiêu|mục[ \t]+tiêu|nhiệm[ \t]+vụ|giải[ \t]+pháp|"
+    r"hoạt[ \t]+động|tiểu|dự[ \t]+án|đề[ \t]+án)"
+)
 _SEPARATOR = regex.compile(r"[ \t]*[.:\-–)/][ \t]*|[ \t]+")
 
 
@@ -174,6 +180,8 @@ def read_markers(line: str, start: int = 0, ocr: bool = False) -> list[Marker]:
     `ocr` adds the readings of OCR misreads (a dropped `I` in `III.`, swapped digits); glyphs no
     clean text uses for a numeral (`H.`, `Il.`) are read as misreads always.
     """
+    if not _QUICK.match(line, start):
+        return []
     out: list[Marker] = []
     if m := _PART.match(line, start):
         parsed = _part_number(m["num"])

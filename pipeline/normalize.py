@@ -96,6 +96,8 @@ def _markup_edits(text: str) -> list[Edit]:
     """Markdown heading markers and emphasis; a run-in bold heading goes on its own line."""
     edits: list[Edit] = []
     for pos, line in _lines(text):
+        if "*" not in line and "#" not in line:
+            continue
         m = _INDENT.match(line)
         lead = pos + (m.end() if m else 0)
         body = line[lead - pos:]
@@ -196,7 +198,7 @@ def _wrap_edits(text: str) -> list[Edit]:
         if not first:
             open_span = False
             continue
-        open_span ^= _toggles(a.text) % 2 == 1
+        open_span ^= "*" in a.text and _toggles(a.text) % 2 == 1
         if not nxt or "|" in (a.text.lstrip()[:1], b.text.lstrip()[:1]):
             open_span = False
             continue

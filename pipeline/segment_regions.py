@@ -9,7 +9,7 @@ These regions are found from their wording alone, before any heading is read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -21,6 +21,7 @@ _TYPES = (
     "HƯỚNG DẪN|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|LUẬT|PHÁP LỆNH|KẾT LUẬN|CÔNG ĐIỆN"
 )
 # alone on its line in any case (TCVN3 sources lose the case of toned capitals), or upper case with its title
+_TYPE_INITIALS = frozenset(c for w in _TYPES.split("|") for c in (w[0], w[0].lower()))
 _TYPE_ALONE = regex.compile(rf"(?i:{_TYPES})[ \t]*")
 _TYPE_WITH_TITLE = regex.compile(rf"(?:{_TYPES})\b(?![ \t]*:)[ \t]+\p{{Lu}}")
 _ATTACHED = regex.compile(r"\(?[ \t]*(?i:ban hành kèm theo|kèm theo|được ban hành kèm theo)\b")
@@ -33,8 +34,7 @@ _NAME_LINE = regex.compile(r"(?:\p{Lu}\p{Ll}*[ \t]+){1,5}\p{Lu}\p{Ll}*")
 STRONG_KINDS = ("part", "chapter", "article", "roman")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int
     text: str
@@ -78,6 +78,8 @@ def _is_upper(s: str) -> bool:
 
 def _is_type_line(s: str) -> bool:
     s = s.strip()
+    if s[:1] not in _TYPE_INITIALS:
+        return False
     return bool(_TYPE_ALONE.fullmatch(s) or _TYPE_WITH_TITLE.match(s))
 
 
