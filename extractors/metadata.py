@@ -45,7 +45,7 @@ _PLACE_DATE_RE = regex.compile(
 # Lines that open the body: sentence-case preamble words, the upper-case authority line of a Quyết định, headings.
 _STOP_LINE_RE = regex.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Theo|Kính\s+gửi|\(|QUYẾT\s+ĐỊNH\s*:|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|"
-    r"THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|[IVX]+\.\s|\d+\.\s|Phần\s|PHẦN\s|Chương\s|CHƯƠNG\s|-{3,}|_{3,})"
+    r"THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|[IVX]+\.\s|\d+\.\s|(?i:phần|chương)\s+(?:[IVX\d]+|thứ)|-{3,}|_{3,})"
 )
 _FIRST_LINE_STOP_RE = regex.compile(r"^(?:Căn\s+cứ|Kính\s+gửi|\(|[IVX]+\.\s|\d+\.\s|-{3,})")
 _SUBJECT_RE = regex.compile(
@@ -105,9 +105,9 @@ _YEAR_RE = regex.compile(r"(?i)(?<!\w)(?P<pre>đến\s+|từ\s+)?năm\s+((?:19|2
 _CITED_RE = regex.compile(rf"(?i)ngày\s+{_DATE_WORDS}|{codes.CODE_PATTERN}")
 
 _ABBREVIATIONS = [
-    (r"(?<!\w)UBND(?!\w)", "Ủy ban nhân dân"),
-    (r"(?<!\w)HĐND(?!\w)", "Hội đồng nhân dân"),
-    (r"(?<!\w)BCĐ(?!\w)", "Ban Chỉ đạo"),
+    (r"(?<!\w)(?i:UBND)(?!\w)", "Ủy ban nhân dân"),
+    (r"(?<!\w)(?i:HĐND)(?!\w)", "Hội đồng nhân dân"),
+    (r"(?<!\w)(?i:BCĐ)(?!\w)", "Ban Chỉ đạo"),
     (r"(?<!\w)Uỷ", "Ủy"),
     (r"(?<!\w)TP\.?\s*(?=\p{Lu})", "thành phố "),
 ]
@@ -137,6 +137,10 @@ _CENTRAL_HEADS = regex.compile(
     r"Ban Chỉ đạo 138/CP|Ban Chỉ đạo [^ ]+ (?:quốc gia|Trung ương)|Ban Chỉ đạo quốc gia|Ban Chỉ đạo Trung ương|"
     r"Viện Kiểm sát nhân dân tối cao|Tòa án nhân dân tối cao|Trung ương|Ban Bí thư|Bộ Chính trị|"
     r"Ban Chấp hành Trung ương)"
+)
+_HEAD_WORD_RE = regex.compile(
+    r"(?:sở|cục|chi cục|tổng cục|bộ|vụ|viện|ban|phòng|văn phòng|thanh tra|kho bạc|đài|trường|bệnh viện|trung tâm)"
+    r"\s+(?!tỉnh|thành phố|huyện|xã|phường|quận|thị)"
 )
 _UNIT_RE = regex.compile(
     r"(?i)(?<!\w)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(\p{Lu}[\p{L}\s-]*)$"
@@ -186,10 +190,10 @@ def canonical_issuer(name: str | None, province: str | None = None) -> str | Non
     if not name:
         return None
     name = _clean(name)
-    for pattern, full in _ABBREVIATIONS:
-        name = regex.sub(pattern, full, name)
     if name.isupper():
         name = _from_upper(name)
+    for pattern, full in _ABBREVIATIONS:
+        name = regex.sub(pattern, full, name)
     for proper, pattern in _ORG_CASE:
         name = regex.sub(pattern, proper, name)
     name = _central_names().get(codes.fold(name), name)
@@ -205,10 +209,12 @@ def canonical_issuer(name: str | None, province: str | None = None) -> str | Non
 
 
 def _from_upper(name: str) -> str:
-    """Sentence case for an upper-case header line, with its place names capitalized."""
+    """An upper-case header line in the usual case: `SỞ TƯ PHÁP` → `Sở Tư pháp`, place names capitalized."""
     lower = name.lower()
     if m := _UNIT_RE.search(lower):
-        return lower[: m.start(2)][:1].upper() + lower[1 : m.start(2)] + _title_case_place(m.group(2))
+        lower = lower[: m.start(2)] + _title_case_place(m.group(2))
+    if m := _HEAD_WORD_RE.match(lower):  # the body's own name starts with a capital
+        lower = lower[: m.end()] + lower[m.end() : m.end() + 1].upper() + lower[m.end() + 1 :]
     return lower[:1].upper() + lower[1:]
 
 

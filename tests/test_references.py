@@ -13,6 +13,7 @@ from conftest import extracted, segmented
 
 from extractors import references
 from models.records import CrossReference, DocumentMeta, SourceDocument
+from pipeline.cli import main
 from pipeline.extract import extract
 from pipeline.load import load_document, open_engine
 from pipeline.normalize import normalize
@@ -204,3 +205,17 @@ def test_refs_keep_relation_values_of_the_contract() -> None:
     found = refs("Căn cứ Luật Đất đai ngày 18/01/2024; thực hiện Quyết định 1/QĐ-TTg; theo Chỉ thị 2/CT-TTg.")
     assert {r.relation for r in found} == {"basis", "implements", "mentions"}
     assert all(replace(r, warning=None).relation in ("basis", "implements", "mentions") for r in found)
+
+
+def test_refs_command_lists_citers_and_top(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "cli.sqlite"
+    engine = open_engine(str(db))
+    load_document(engine, _doc("b.txt", CITING))
+    load_document(engine, _doc("a.txt", CITED))
+    assert main(["refs", "193 / QD-TTG", "--db", str(db)]) == 0
+    listing = capsys.readouterr().out
+    assert "19/KH-BCĐ" in listing and "implements" in listing
+    assert main(["refs", "--top", "5", "--db", str(db), "--csv"]) == 0
+    assert "193/QĐ-TTg,Quyết định,1,1,0,1,1" in capsys.readouterr().out
+    assert main(["refs", "--uncited", "--db", str(db)]) == 0
+    assert "19/KH-BCĐ" in capsys.readouterr().out

@@ -1,0 +1,295 @@
+"""Document metadata from the header in each shape it arrives in (two columns, Markdown table, website block)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import segmented
+
+from extractors import metadata
+from models.records import DocumentMeta
+
+
+def meta(text: str) -> DocumentMeta:
+    return metadata.extract(segmented(text))
+
+
+TWO_COLUMNS = """\tỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+-------
+\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+\tSố: 1455/QĐ-UBND
+\tQuảng Ngãi, ngày 04 tháng 10 năm 2011
+
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG GIAI ĐOẠN 2011 - 2015 TRÊN ĐỊA BÀN TỈNH QUẢNG NGÃI
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI
+Căn cứ Luật tổ chức HĐND và UBND ngày 26/11/2003;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.
+"""
+
+MARKDOWN_TABLE = """|
+**ỦY BAN NHÂN
+DÂN **
+THÀNH PHỐ CẦN THƠ
+--------
+|
+**CỘNG HÒA XÃ
+HỘI CHỦ NGHĨA VIỆT NAM**
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+|
+Số: 153/KH-UBND
+|
+*Cần Thơ, ngày
+17 tháng 11 năm 2025*
+|
+
+
+**KẾ HOẠCH**
+
+TRIỂN KHAI, THỰC HIỆN CÁC DỰ ÁN THUỘC
+CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA PHÒNG, CHỐNG MA TÚY ĐẾN NĂM 2030
+
+Thực hiện Quyết định số 7619/QĐ-BCA ngày 08 tháng 9 năm 2025 của Bộ Công an, Ủy ban nhân dân thành phố ban hành:
+
+**I. MỤC ĐÍCH**
+
+1. Triển khai.
+
+|
+**Nơi nhận:**
+- Như trên;
+|
+**KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH**
+
+
+
+
+Trương Cảnh Tuyên
+|
+"""
+
+WEBSITE = """Kế hoạch 19/KH-BCĐ138/CP thực hiện công tác năm 2024 do Ban Chỉ đạo 138/CP ban hành
+
+Số hiệu 19/KH-BCĐ138/CP
+Ngày ban hành 15/01/2024
+Loại văn bản Kế hoạch
+Cơ quan ban hành Ban Chỉ đạo 138/CP
+Người ký Nguyễn Văn A
+
+BAN CHỈ ĐẠO 138/CP
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 19/KH-BCĐ138/CP
+
+Hà Nội, ngày 15/01/2024
+
+KẾ HOẠCH
+
+THỰC HIỆN CÔNG TÁC PHÒNG, CHỐNG MUA BÁN NGƯỜI NĂM 2024
+
+Thực hiện Quyết định số 193/QĐ-TTg; Ban Chỉ đạo ban hành kế hoạch như sau:
+
+I. MỤC TIÊU
+
+1. Tiếp tục. [...]"""
+
+STAMPED = """
+
+Số: 142 /KH-BCĐ
+
+Hà Nội, ngày 20 tháng 5 năm 2016
+
+VĂN PHÒNG UBND T. LANG SƠN\t
+Số: 1672\tNgày: 26/5/16
+ĐẾN\t
+Chuyên:\tTổ chức thực hiện Hiệp định
+
+KẾ HOẠCH
+
+Tổ chức thực hiện Hiệp định về hợp tác giai đoạn 2016 - 2020
+
+Thực hiện Hiệp định song phương; Ban Chỉ đạo 138/CP ban hành Kế hoạch với những nội dung sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+- Tổ chức quán triệt.
+
+Nơi nhận:
+- Các đ/c thành viên;
+- Lưu: VT.
+
+KT. TRƯỞNG BAN
+PHÓ TRƯỞNG BAN
+
+
+
+THỦ TRƯỞNG BỘ CÔNG AN
+Thượng tướng Lê Quý Vương
+"""
+
+BODY_ISSUER = """ KẾ HOẠCH
+
+Thực hiện Đề án 2 thuộc Chương trình phòng, chống mua bán người giai đoạn 2016 - 2020
+
+Căn cứ Quyết định số 1524/QĐ-BCA-C41, ngày 19/5/2017 của Bộ Công an; Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội \
+và phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Phú Thọ xây dựng kế hoạch thực hiện như sau:
+
+I. MỤC TIÊU
+
+1. Mục tiêu: giảm tội phạm.
+"""
+
+DRAFT_COMMUNE = """ỦY BAN NHÂN DÂN
+XÃ LƯƠNG MINH
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Số: /KH-UBND
+
+Lương Minh, ngày      tháng     năm 2025
+
+KẾ HOẠCH
+Phòng, chống mua bán người trên địa bàn xã năm 2025
+
+Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh Quảng Ninh, UBND xã xây dựng kế hoạch:
+
+I. MỤC TIÊU
+1. Giảm tội phạm trên địa bàn tỉnh Quảng Ninh.
+"""
+
+LETTER = """BỘ TÀI CHÍNH
+**CỤC THUẾ**
+-------
+|
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+|
+Số: 5348/CT-CS
+*V/v hướng dẫn góp vốn điều lệ*
+|
+*Hà Nội, ngày 20
+tháng 11 năm 2025*
+|
+**Kính gửi:** Thuế tỉnh Quảng Trị.
+Cục Thuế nhận được công văn số 324/QTR-KTr2 ngày 22/7/2025 của Thuế tỉnh Quảng Trị.
+"""
+
+
+def test_two_column_header() -> None:
+    m = meta(TWO_COLUMNS)
+    assert (m.doc_number, m.doc_type, m.issuer, m.place, m.issued_date, m.province) == (
+        "1455/QĐ-UBND",
+        "Quyết định",
+        "Ủy ban nhân dân tỉnh Quảng Ngãi",
+        "Quảng Ngãi",
+        date(2011, 10, 4),
+        "Quảng Ngãi",
+    )
+    assert m.title.lower().startswith("ban hành kế hoạch thực hiện chương trình")
+    assert (m.period_start, m.period_end, m.issuer_level, m.signer) == (2011, 2015, "provincial", None)
+
+
+def test_markdown_table_header_and_signature() -> None:
+    m = meta(MARKDOWN_TABLE)
+    assert (m.doc_number, m.doc_type, m.issuer, m.place, m.issued_date, m.province) == (
+        "153/KH-UBND",
+        "Kế hoạch",
+        "Ủy ban nhân dân thành phố Cần Thơ",
+        "Cần Thơ",
+        date(2025, 11, 17),
+        "Cần Thơ",
+    )
+    assert m.title.upper().startswith("TRIỂN KHAI, THỰC HIỆN CÁC DỰ ÁN THUỘC CHƯƠNG TRÌNH")
+    assert (m.signer, m.period_start, m.period_end) == ("Trương Cảnh Tuyên", 2025, 2030)
+
+
+def test_website_block_is_used_only_where_the_body_agrees() -> None:
+    m = meta(WEBSITE)
+    assert (m.doc_number, m.issuer, m.place, m.issued_date, m.province) == (
+        "19/KH-BCĐ138/CP",
+        "Ban Chỉ đạo 138/CP",
+        "Hà Nội",
+        date(2024, 1, 15),
+        None,
+    )
+    assert m.title.lower() == "thực hiện công tác phòng, chống mua bán người năm 2024"
+    assert (m.signer, m.period_start, m.period_end, m.issuer_level) == (None, 2024, 2024, "central")
+
+
+def test_received_stamp_is_not_the_documents_number_or_date() -> None:
+    m = meta(STAMPED)
+    assert (m.doc_number, m.issued_date, m.place, m.province) == ("142/KH-BCĐ", date(2016, 5, 20), "Hà Nội", None)
+    assert (m.issuer, m.signer) == ("Ban Chỉ đạo 138/CP", "Lê Quý Vương")
+    assert m.title == "Tổ chức thực hiện Hiệp định về hợp tác giai đoạn 2016 - 2020"
+
+
+def test_issuer_named_only_in_the_preamble_goes_by_its_short_form() -> None:
+    m = meta(BODY_ISSUER)
+    assert (m.doc_number, m.place, m.issued_date) == (None, None, None)
+    assert (m.issuer, m.province, m.period_start, m.period_end) == (
+        "Ban Chỉ đạo 138 tỉnh Phú Thọ",
+        "Phú Thọ",
+        2016,
+        2020,
+    )
+
+
+def test_draft_without_number_from_a_commune() -> None:
+    m = meta(DRAFT_COMMUNE)
+    assert (m.doc_number, m.issued_date, m.place) == (None, None, "Lương Minh")
+    assert (m.issuer, m.issuer_level, m.locality) == ("Ủy ban nhân dân xã Lương Minh", "commune", "xã Lương Minh")
+    assert (m.province, m.period_start) == ("Quảng Ninh", 2025)
+
+
+def test_letter_takes_the_lowest_body_and_its_subject_line() -> None:
+    m = meta(LETTER)
+    assert (m.doc_number, m.doc_type, m.issuer, m.title) == (
+        "5348/CT-CS",
+        "Công văn",
+        "Cục Thuế",
+        "hướng dẫn góp vốn điều lệ",
+    )
+    assert (m.place, m.issued_date, m.province) == ("Hà Nội", date(2025, 11, 20), None)
+
+
+@pytest.mark.parametrize(
+    ("written", "province", "canonical"),
+    [
+        ("UBND TỈNH LẠNG SƠN", None, "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        ("UBND tỉnh", "Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        ("Ban Chỉ đạo 138/CP Chính phủ", None, "Ban Chỉ đạo 138/CP"),
+        ("BCĐ 138/CP", None, "Ban Chỉ đạo 138/CP"),
+        ("Ban Chỉ đạo phòng, chống tội phạm của Chính phủ", None, "Ban Chỉ đạo 138/CP"),
+        ("Ban Chỉ đạo 138 tỉnh", "Lạng Sơn", "Ban Chỉ đạo 138 tỉnh Lạng Sơn"),
+        ("BỘ CÔNG AN", None, "Bộ Công an"),
+        ("Uỷ ban nhân dân tỉnh Quảng Ngãi", None, "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+    ],
+)
+def test_canonical_issuer(written: str, province: str | None, canonical: str) -> None:
+    assert metadata.canonical_issuer(written, province) == canonical
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("Thực hiện Chương trình giai đoạn 2016 - 2020", (2016, 2020)),
+        ("Thực hiện công tác phòng, chống mua bán người năm 2024", (2024, 2024)),
+        ("Triển khai Quyết định số 06/QĐ-TTg ngày 02 tháng 01 năm 2025 của Thủ tướng Chính phủ", (None, None)),
+        ("Phòng, chống ma túy giai đoạn 2021-2025 năm 2024", (2024, 2024)),
+    ],
+)
+def test_period_from_title(title: str, period: tuple[int | None, int | None]) -> None:
+    assert metadata._period(title, None) == period
