@@ -183,8 +183,9 @@ def _wrap_edits(text: str) -> list[Edit]:
     """Join lines of a text wrapped at a fixed width (website Markdown, OCR).
 
     A wrap is joined where it is plain: inside an emphasis span left open (`**I. MỤC` / `ĐÍCH, YÊU CẦU**`),
-    or where the line stops mid-sentence and the next goes on in lower case, or with a number or a
-    full-width line before it, and the next line carries no label. Texts with real line ends only (most
+    or where the line stops mid-sentence and the next goes on in lower case, or with a number, or the
+    wrap is full width (a long line, or a paragraph's short first line before a long one), and the next
+    line carries no label. Texts with real line ends only (most
     plain text, Word, PDF after its reader) are left alone. Runs first, while the emphasis marks still
     show where a bold heading ends.
     """
@@ -193,21 +194,26 @@ def _wrap_edits(text: str) -> list[Edit]:
         return []
     edits: list[Edit] = []
     open_span = False
+    para_start = True
     for a, b in zip(lines, lines[1:], strict=False):
         first, nxt = bare(a.text), bare(b.text)
         if not first:
-            open_span = False
+            open_span, para_start = False, True
             continue
         open_span ^= "*" in a.text and _toggles(a.text) % 2 == 1
+        opens, para_start = para_start, False
         if not nxt or "|" in (a.text.lstrip()[:1], b.text.lstrip()[:1]):
             open_span = False
             continue
+        full = len(first) >= _WRAP_WIDTH or opens and len(nxt) >= _WRAP_WIDTH
         plain = not ends_sentence(a.text) and (
             nxt[0].islower() and not _LETTER_ITEM.match(nxt)
-            or not read_markers(nxt) and (nxt[0].isdigit() or len(first) >= _WRAP_WIDTH)
+            or not read_markers(nxt) and (nxt[0].isdigit() or full)
         )
         if open_span or plain or first == "Số:":
             edits.append((a.end, b.start, " "))
+        else:
+            para_start = True
     return edits
 
 
