@@ -39,7 +39,12 @@ _DM_LONG = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,?\s*năm\s+(?P<y>" +
 _DATE = rf"(?:{_DM}|{_DM_LONG})"
 _MONTH_YEAR = r"tháng\s+(?P<m{0}>\d{{1,2}})\s*(?:/|-|năm)\s*(?P<y{0}>" + _YEAR + r")"
 _UNIT = r"(?P<unit>ngày\s+làm\s+việc|ngày|tháng|năm|tuần|giờ|quý)"
-_CYCLE_ITEM = rf"(?:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)|{NUMBER}\s+(?:tháng|năm|quý|tuần))\b"
+_CYCLE_ITEM = (
+    rf"(?:(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)|{NUMBER}\s+(?:tháng|năm|quý|tuần)"
+    r"|(?:sơ\s+kết|tổng\s+kết|báo\s+cáo)\s+(?:năm|quý|tháng))\b"
+)
+# between two cycles of one `định kỳ` list: a comma or `và`, after an optional `(trước ngày 16 hàng tháng)`
+_CYCLE_SEP = r"(?:\s*\([^()\n]{0,80}\))?\s*(?:,|;|và|hoặc|/)\s*"
 
 _I = regex.IGNORECASE
 _DAY_MONTH = r"\d{1,2}\s*(?:/|\s+tháng\s+)\s*\d{1,2}(?:\s*(?:/|,?\s+năm\s+)\s*" + _YEAR + r")?(?![\d/])"
@@ -97,12 +102,14 @@ _STAGED_YEAR = regex.compile(
     r"(?:,|\bvà)\s*(?P<stage>(?:đến\s+)?năm\s+(?P<y>" + _YEAR + r"))\s*,?\s+(?=đạt|có|phấn\s+đấu|là|tăng|giảm)", _I
 )
 _CHAIN = regex.compile(
-    rf"\b(?:theo\s+)?định\s+kỳ\s*:?\s*{_CYCLE_ITEM}(?:\s*(?:,|và|hoặc|/)\s*{_CYCLE_ITEM})*", _I
+    rf"\b(?:theo\s+)?định\s+kỳ\s*:?\s*{_CYCLE_ITEM}(?:{_CYCLE_SEP}{_CYCLE_ITEM})*(?:\s*\([^()\n]{{0,80}}\))?", _I
 )
 _CHAIN_ITEM = regex.compile(
-    rf"(?:(?:hằng|hàng|mỗi)\s+(?P<every>năm|quý|tháng|tuần|ngày)|(?P<n>{NUMBER})\s+(?P<u>tháng|năm|quý|tuần))\b",
+    rf"(?:(?:hằng|hàng|mỗi|sơ\s+kết|tổng\s+kết|báo\s+cáo)\s+(?P<every>năm|quý|tháng|tuần|ngày)"
+    rf"|(?P<n>{NUMBER})\s+(?P<u>tháng|năm|quý|tuần))\b",
     _I,
 )
+_ASIDE = regex.compile(r"\([^()\n]*\)")
 _CYCLE = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+(?P<every>năm|quý|tháng|tuần|ngày)\b", _I)
 _PER_TIMES = regex.compile(rf"\b(?P<n>{NUMBER})\s+(?P<u>tháng|năm|quý|tuần|ngày)\s*(?:/\s*|một\s+)lần\b", _I)
 _YEARLY = regex.compile(r"\bthường\s+niên\b", _I)
@@ -117,6 +124,10 @@ _EVENT = regex.compile(
     rf"\b{_alt(_WORDS['event_cues'])}(?!\s+\d)\s+(?:[^,;.()\n“”\"]|\n(?=[ \t]*\p{{Ll}})){{1,150}}", _I
 )
 _CELL_YEAR = regex.compile(r"(?<=\|)[ \t*]*(?:năm\s+)?(?P<y>" + _YEAR + r")[ \t*.]*(?=\|)", _I)
+
+
+#: the kind of a hit that only claims text, so that later recognisers leave it alone
+_CLAIM = "claim"
 
 
 @dataclass(frozen=True)
@@ -291,10 +302,15 @@ def _cycle_code(every: str | None, n: str | None, unit: str | None) -> str | Non
 
 def _chains(ctx: _Context) -> Iterator[_Hit]:
     for chain in _CHAIN.finditer(ctx.text):
+        asides = [p.span() for p in _ASIDE.finditer(ctx.text, chain.start(), chain.end())]
         for m in _CHAIN_ITEM.finditer(ctx.text, chain.start(), chain.end()):
+            if any(a <= m.start() < b for a, b in asides):
+                continue
             code = _cycle_code(m["every"], m["n"], m["u"])
             if code:
                 yield _Hit("recurring", m.start(), m.end(), recurrence=code)
+        # the `hàng tháng` of `(trước ngày 16 hàng tháng)` inside the list restates a cycle already read
+        yield _Hit(_CLAIM, chain.start(), chain.end())
 
 
 def _per_times(ctx: _Context) -> Iterator[_Hit]:
@@ -375,6 +391,9 @@ def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Deadline, ...]:
     hits: list[_Hit] = []
     for recogniser in _RECOGNISERS:
         for hit in recogniser(ctx):
+            if hit.kind == _CLAIM:
+                claimed.append((hit.start, hit.end))
+                continue
             if hit.end <= hit.start or exclusions.excluded(hit.start) or _overlaps(claimed, hit.start, hit.end):
                 continue
             if hit.kind == "recurring" and any(a <= hit.start < b for a, b in target_zones):

@@ -102,12 +102,20 @@ def title_line_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
 
 
+# the place and date line under the header (`Nghệ An, ngày 18 tháng 11 năm 2025`) is metadata wherever it sits
+_PLACE_DATE_LINE = regex.compile(r"(?m)^[\W_]*\p{Lu}[\p{L} .]{1,40},\s*ngày\s+\d{1,2}[^\n]{0,30}\d{4}[\W_]*$")
+
+
+def place_date_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PLACE_DATE_LINE.finditer(text)]
+
+
 class Exclusions:
     """Answers "is this offset somewhere a commitment cannot be?" for one document."""
 
     def __init__(self, doc: SegmentedDocument, extra: Iterable[tuple[int, int]] = ()) -> None:
         self._doc = doc
-        spans = sorted([*citation_spans(doc.text), *title_line_spans(doc.text), *extra])
+        spans = sorted([*citation_spans(doc.text), *title_line_spans(doc.text), *place_date_spans(doc.text), *extra])
         self._starts = [a for a, _ in spans]
         self._spans = spans
         # running maximum of ends, so a lookup needs only the spans starting at or before the offset
