@@ -25,6 +25,8 @@ _LETTER_VALUE.update({"f": 6.5, "j": 9.5, "w": 20.5, "z": 23.5})
 RANK = {"part": 0.0, "chapter": 1.0, "article": 2.0, "roman": 3.0, "arabic": 4.0, "decimal": 5.0,
         "letter": 6.0, "named": 6.5, "dash": 7.0, "plus": 8.0}
 LIST_KINDS = ("dash", "plus")
+#: an appendix holds whatever parts it has; capital-letter parts (`A.`) sit inside a `Phần`
+_KEY_RANK = {"appendix": -1.0, "letterpart": 0.5}
 
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ORDINAL_WORDS = {
@@ -133,7 +135,7 @@ def _marker(kind: str, label: str, value: float, m: regex.Match, line: str, *, k
     return Marker(
         kind=kind, key=key or (f"decimal{depth}" if kind == "decimal" else kind), label=label, value=value,
         label_start=m.start() if label_start is None else label_start, label_end=label_end,
-        text_start=text_start, rank=RANK[kind] + depth * 0.1, ocr=ocr,
+        text_start=text_start, rank=_KEY_RANK.get(key or "", RANK[kind] + depth * 0.1), ocr=ocr,
         prefix=label.rsplit(".", 1)[0] if kind == "decimal" else "", sep=sep if sep in ".)/-:" else "",
         lower=line[text_start:text_start + 1].islower(),
     )

@@ -93,6 +93,13 @@ CASES = {
         "A. MỤC ĐÍCH, YÊU CẦU\n\nI. MỤC ĐÍCH\n\n1. Nâng cao\n\nB. NHIỆM VỤ\n\nI. TUYÊN TRUYỀN\n",
         [("A", "part"), ("A.I", "roman"), ("A.I.1", "arabic"), ("B", "part"), ("B.I", "roman")],
     ),
+    "letter-parts-inside-numbered-parts-inside-an-appendix": (
+        "I. MỤC TIÊU\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n\nPhần I\nNHIỆM VỤ CHUNG\n\nA. CẤP TỈNH\n\n1. Rà soát\n\n"
+        "B. CẤP XÃ\n\n1. Kiểm tra\n\nPhần II\nTỔ CHỨC THỰC HIỆN\n",
+        [("I", "roman"), ("Phụ lục", "part"), ("Phụ lục.Phần I", "part"), ("Phụ lục.Phần I.A", "part"),
+         ("Phụ lục.Phần I.A.1", "arabic"), ("Phụ lục.Phần I.B", "part"), ("Phụ lục.Phần I.B.1", "arabic"),
+         ("Phụ lục.Phần II", "part")],
+    ),
     "parts-and-arabic-straight-under-a-part": (
         "Phần thứ nhất\nMỤC TIÊU\nI. QUAN ĐIỂM\n1. Phòng ngừa là chính\n\nPhần thứ hai\nGIẢI PHÁP\n"
         "1. Tăng cường lãnh đạo\n2. Huy động nguồn lực\n",
