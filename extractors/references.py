@@ -86,10 +86,13 @@ _NAMED_TYPE_RE = regex.compile(rf"(?<![\w/])(?P<type>{_alt(list(_NAMED) + ['Bộ
 _DEFINITION_RE = regex.compile(
     r"\((?:\s*sau\s+đây)?\s*(?:gọi|viết)\s+(?:tắt|chung)?\s*(?:là\s+)?[“\"']?(?P<short>[^()“”\"']{1,80})[”\"']?\s*\)"
 )
-_TOKEN_RE = regex.compile(r"[ \t]*(?:\n(?![ \t]*\n)[ \t]*)?(?P<tok>[\w][\w/&'.-]*\w|\w|\S)")
+_TOKEN_RE = regex.compile(r"[ \t]*(?:\n(?![ \t]*\n)[ \t]*)?(?P<tok>[\w][\w/&'-]*\w|\w|\S)")
 _YEAR_AFTER_RE = regex.compile(r"\s*\(?\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)\s*\)?")
 _NUMBERED_AFTER_RE = regex.compile(rf"\s*(?:số\s*:?\s*)?{codes.CODE_PATTERN}")
 
+# a decision or plan cited by name names something specific early on: a proper noun or a number
+_SPECIFIC_NAME_RE = regex.compile(r"(?:\S+\s+){0,4}(?:\p{Lu}|\d)")
+_YEAR_TOKEN_RE = regex.compile(r"(?:19|20)\d\d")
 _NAME_BAD_STARTS = set(_WORDS["name_bad_starts"])
 _NAME_STOPS = set(_WORDS["name_stops"])
 _COMMA_CONT = set(_WORDS["comma_continuations"])
@@ -187,6 +190,8 @@ def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, 
             ref_type, title, cite_start = _type_name(named.group("type")), _clean(named.group("name")), named.start()
         elif prefix and prefix.group("type"):
             ref_type, cite_start = _type_name(prefix.group("type")), prefix.start()
+            if ref_type == "Văn bản":  # a generic word: the symbol says which document (`văn bản số 12/TTr-STP`)
+                ref_type = _ABBR_TYPE.get(codes.fold(code.type_abbr), "Công văn")
             has_so = bool(prefix.group("so2") or prefix.group("so"))
             if ref_type in _NICKNAMES and not has_so and _ABBR_TYPE.get(codes.fold(code.type_abbr)) != ref_type:
                 continue
@@ -236,14 +241,19 @@ def _name(text: str, pos: int, ref_type: str, limit: int) -> tuple[str, int]:
         if tok in _PUNCT_STOPS:
             break
         amending = nxt in ("Luật", "Bộ") and " của " in f" {' '.join(words)} "
-        if tok == ",":
-            if (about or nxt not in _COMMA_CONT) and not amending:
+        if tok == ",":  # `Luật Phòng, chống …`, `Luật Khoa học, công nghệ và …` go on; `, các văn bản` does not
+            goes_on = bool(words) and (
+                nxt in _COMMA_CONT or (nxt[:1].islower() and nxt not in _NAME_BAD_STARTS and not _stops(nxt, ""))
+            )
+            if (about or not goes_on) and not amending:
                 break
         elif tok == "và" and not about and not amending:
             after = f"{nxt} {_peek(text, _TOKEN_RE.match(text, m.end(), limit).end(), limit)}" if nxt else ""
             if nxt in _AFTER_AND_STOPS or _type_name(nxt) or _stops(nxt, after) or nxt in _NAME_BAD_STARTS:
                 break
         elif (tok == "số" and nxt[:1].isdigit()) or (words and not about and _stops(tok, f"{tok} {nxt}")):
+            break
+        elif words and _YEAR_TOKEN_RE.fullmatch(tok):  # `Luật Đường bộ 2024`: the year is the date, not the name
             break
         words.append(tok)
         end = m.end()
@@ -287,6 +297,8 @@ def _named(
         if not name and ref_type != "Hiến pháp":
             pending.clear()
             continue
+        if _NAMED[ref_type] == "cue" and not _SPECIFIC_NAME_RE.match(name):
+            continue  # `Quyết định công nhận …` is any such decision; `Kế hoạch … thực hiện Hiệp định …` is one
         if _NAMED[ref_type] == "cue" and own_title and codes.fold(name)[:40] == own_title:
             continue
         end, issued, issuer, _ = _tail(text, head, meta)
