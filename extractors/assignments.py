@@ -15,6 +15,7 @@ rules give it `lead`, it carries the work out (`implement`).
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 
@@ -51,6 +52,19 @@ _CLAUSE_END = regex.compile(r";|(?<!\.)\.(?!\.)(?=\s|$)|\n")
 _LINE_HEAD_COLON = regex.compile(r"^[^\n]{0,120}?:[ \t*]*(?:\n|$)")
 _STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
 _PAREN = regex.compile(r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
+_LABEL = regex.compile(r"^[\W\d]*(?:[ivxlc]+\.|[a-zđ]\)|phần [ivx\d]+\.?|\d+(?:\.\d+)*\.?)?[\s*#]*")
+_LINE = regex.compile(r"[^\n]*")
+_RULE_ROW = regex.compile(r"[\s|:\-–]*")
+_REQUEST_HEAD = regex.compile(r"(?:đề nghị|giao|yêu cầu)[ \t]+")
+_SENTENCE_MARK = regex.compile(r"[.;]")
+_INNER_PAREN = regex.compile(r"\([^()]*\)")
+_EXPLICIT_LEAD = regex.compile(r"chủ trì|đầu mối")
+_ARTICLE = regex.compile(r"^(?:điều \d+\.)\s*")
+_CUE_COMMA = regex.compile(r"[ \t]*,[ \t]*")
+_LEADS_REPORTING = regex.compile(r"[ \t]*chủ trì[ \t]+(?!,|thực hiện|tổ chức)")
+_ARTICLE_OR_FORCE = regex.compile(r"^(?:điều \d+\.)\s*|(?:^|\s)lực lượng$")
+_NOT_TASK = regex.compile(r"(?:theo|của|như|và)\b")
+_NAME_SEPARATORS = regex.compile(r"[\s,;]|và|" + _HEAD_POST.pattern.rstrip("$"))
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
@@ -73,14 +87,31 @@ def extract(doc: SegmentedDocument, meta: DocumentMeta) -> list[Assignment]:
     folded = fold(text)
     where = Place(meta.province, meta.locality, bool(_STEERING_138.search(folded)))
     found = agencies.find(text, doc.body_start, len(text), where, folded)
-    mentions = [m for m in found if not doc.in_closing(m.start) and _counted(doc, folded, m.start)]
+    index = _Index([m for m in found if not doc.in_closing(m.start) and _counted(doc, folded, m.start)])
     out = _Collector(doc)
-    consumed = _tables(doc, folded, mentions, out)
-    mentions = [m for m in mentions if not any(a <= m.start < b for a, b in consumed)]
+    consumed = _tables(doc, folded, index, out)
+    mentions = _Index([m for m in index.items if not _in_sorted(m.start, consumed)])
     heads = _heading_bodies(doc, folded, mentions, out)
     for a, b in _spans_outside(consumed, doc.body_start, len(text)):
         _clauses(doc, folded, mentions, heads, a, b, out)
     return out.rows
+
+
+class _Index:
+    """Mentions in text order, looked up by range: long plans name bodies thousands of times."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def within(self, a: int, b: int) -> list[Mention]:
+        """Mentions that start in `[a, b)`."""
+        return self.items[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+
+
+def _in_sorted(offset: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 class _Collector:
@@ -113,7 +144,7 @@ def _counted(doc: SegmentedDocument, folded: str, offset: int) -> bool:
         return not doc.sections
     while i is not None:
         s = doc.sections[i]
-        heading = regex.sub(r"^[\W\d]*(?:[ivxlc]+\.|[a-zđ]\)|phần [ivx\d]+\.?|\d+(?:\.\d+)*\.?)?[\s*#]*", "",
+        heading = _LABEL.sub("",
                             fold(s.heading)).strip()
         if _SKIP.match(heading):
             return False
@@ -134,10 +165,10 @@ def _spans_outside(consumed: list[tuple[int, int]], lo: int, hi: int) -> list[tu
 
 # --- task tables ---------------------------------------------------------------------------------
 
-def _tables(doc: SegmentedDocument, folded: str, mentions: list[Mention], out: _Collector) -> list[tuple[int, int]]:
+def _tables(doc: SegmentedDocument, folded: str, mentions: _Index, out: _Collector) -> list[tuple[int, int]]:
     """Rows under a header naming `chủ trì` and `phối hợp` columns; returns the spans they cover."""
     consumed = []
-    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]*", folded) if m.end() > m.start()]
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(folded) if m.end() > m.start()]
     columns: dict[str, int] | None = None
     for a, b in lines:
         line = folded[a:b]
@@ -145,14 +176,14 @@ def _tables(doc: SegmentedDocument, folded: str, mentions: list[Mention], out: _
         if len(cells) < 3:
             columns = None
             continue
-        if columns is None or (_LEAD_COL.search(line) and not any(m.start >= a and m.end <= b for m in mentions)):
+        if columns is None or (_LEAD_COL.search(line) and not mentions.within(a, b)):
             lead = next((i for i, c in enumerate(cells) if _LEAD_COL.search(c)), None)
             coord = next((i for i, c in enumerate(cells) if _COORD_COL.search(c) and not _LEAD_COL.search(c)), None)
             columns = {"lead": lead, "coordinate": coord} if lead is not None else None
             if columns:
                 consumed.append((a, b))
             continue
-        if regex.fullmatch(r"[\s|:\-–]*", line):
+        if _RULE_ROW.fullmatch(line):
             consumed.append((a, b))
             continue
         consumed.append((a, b))
@@ -164,9 +195,8 @@ def _tables(doc: SegmentedDocument, folded: str, mentions: list[Mention], out: _
             if i is None or i >= len(bounds):
                 continue
             ca, cb = bounds[i]
-            for m in mentions:
-                if ca <= m.start < cb:
-                    out.add(m, role)
+            for m in mentions.within(ca, cb):
+                out.add(m, role)
     return consumed
 
 
@@ -179,7 +209,7 @@ class _Head:
     explicit: bool
 
 
-def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: list[Mention], out: _Collector) -> list[_Head]:
+def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: _Index, out: _Collector) -> list[_Head]:
     """`1. Công an tỉnh:` / `- Bộ Lao động - Thương binh và Xã hội:`: the items below are its tasks."""
     heads = []
     for s in doc.sections:
@@ -187,10 +217,10 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: list[Mention]
         line_end = s.char_end if line_end < 0 else line_end
         prefix = _TASK_PREFIX.match(folded[s.char_start:line_end])
         pos = s.char_start + (prefix.end() if prefix else 0)
-        req = regex.match(r"(?:đề nghị|giao|yêu cầu)[ \t]+", folded[pos:line_end])
+        req = _REQUEST_HEAD.match(folded[pos:line_end])
         pos += req.end() if req else 0
         group = []
-        for m in mentions:
+        for m in mentions.within(pos, line_end):
             if m.start == pos or (group and m.start >= group[-1].end and m.end <= line_end
                                   and _GROUP_GAP.match(folded[group[-1].end:m.start])):
                 group.append(m)
@@ -198,19 +228,19 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: list[Mention]
             continue
         paren = _PAREN.match(folded, _skip_blank(folded, group[-1].end), line_end)
         if paren and "thường trực" not in paren.group() and not paren.group().startswith("(qua"):
-            group += [m for m in mentions if paren.start() < m.start < paren.end()]
+            group += mentions.within(paren.start(), paren.end())
         colon = folded.find(":", group[-1].end, line_end)
         if colon < 0 or colon - group[-1].end > 120:
             continue
         residual = folded[group[-1].end:colon]
-        if regex.search(r"[.;]", regex.sub(r"\([^()]*\)", "", residual)):
+        if _SENTENCE_MARK.search(_INNER_PAREN.sub("", residual)):
             continue
         explicit = False
         if "thường trực" in residual:
             explicit = True
             for m in group:
                 out.add(m, "standing")
-        if regex.search(r"chủ trì|đầu mối", regex.sub(r"\([^()]*\)", "", residual)):
+        if _EXPLICIT_LEAD.search(_INNER_PAREN.sub("", residual)):
             explicit = True
             for m in group:
                 out.add(m, "lead")
@@ -234,7 +264,7 @@ def _head_at(heads: list[_Head], offset: int) -> _Head | None:
 
 # --- clauses -------------------------------------------------------------------------------------
 
-def _clauses(doc: SegmentedDocument, folded: str, mentions: list[Mention], heads: list[_Head],
+def _clauses(doc: SegmentedDocument, folded: str, mentions: _Index, heads: list[_Head],
              lo: int, hi: int, out: _Collector) -> None:
     masked = list(folded[lo:hi])
     parens = []
@@ -242,38 +272,33 @@ def _clauses(doc: SegmentedDocument, folded: str, mentions: list[Mention], heads
         parens.append((p.start(), p.end()))
         masked[p.start() - lo:p.end() - lo] = " " * (p.end() - p.start())
     view = "".join(masked)
-    inside = [m for m in mentions if lo <= m.start < hi]
-    for a, b in _split(view, lo, inside):
-        ms = [m for m in inside if a <= m.start < b and not _in_any(m.start, parens)]
-        _clause(doc, folded, view, lo, a, b, ms, parens, inside, heads, out)
+    for a, b in _split(view, lo, mentions):
+        ms = [m for m in mentions.within(a, b) if not _in_sorted(m.start, parens)]
+        _clause(doc, folded, view, lo, a, b, ms, parens, mentions, heads, out)
     for pa, pb in parens:
-        task = _apposition_of(pa, inside) is None or _TASK_PAREN.search(folded, pa, pb)
-        if task and any(pa < m.start < pb for m in inside):
+        task = _apposition_of(pa, mentions) is None or _TASK_PAREN.search(folded, pa, pb)
+        if task and mentions.within(pa + 1, pb):
             _clauses(doc, folded, mentions, [], pa + 1, pb - 1, out)
 
 
-def _in_any(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= offset < b for a, b in spans)
-
-
-def _apposition_of(paren_start: int, mentions: list[Mention]) -> Mention | None:
+def _apposition_of(paren_start: int, mentions: _Index) -> Mention | None:
     """The body a parenthesis is glued to (`Bộ Công an (Cơ quan Thường trực ...)`), if any."""
-    for m in mentions:
+    for m in mentions.within(paren_start - 300, paren_start):
         if m.end <= paren_start and paren_start - m.end <= 2:
             return m
     return None
 
 
-def _split(view: str, lo: int, mentions: list[Mention]) -> list[tuple[int, int]]:
+def _split(view: str, lo: int, mentions: _Index) -> list[tuple[int, int]]:
     """Clause spans; a clause that only lists names (`Chánh Văn phòng ...; Giám đốc ...; ... thi hành`)
     joins its neighbour, and a line break inside a sentence or a body's name does not end one."""
     cuts, pos = [], 0
     for c in _CLAUSE_END.finditer(view):
         at = lo + c.start()
         if c.group() == "\n":
-            before = view[:c.start()].rstrip()
-            after = view[c.end():].lstrip()
-            inside = any(m.start < at < m.end for m in mentions)
+            before = view[max(0, c.start() - 20):c.start()].rstrip()
+            after = view[c.end():c.end() + 20].lstrip()
+            inside = any(m.end > at for m in mentions.within(at - 300, at))
             if inside or (before and before[-1] not in ".;:!?*" and after[:1].islower() and not _ITEM.match(after)):
                 continue
         cuts.append((lo + pos, at))
@@ -281,8 +306,8 @@ def _split(view: str, lo: int, mentions: list[Mention]) -> list[tuple[int, int]]
     cuts.append((lo + pos, lo + len(view)))
     merged: list[tuple[int, int]] = []
     for a, b in cuts:
-        joins_next = merged and _names_only(view, lo, merged[-1], mentions) and view[merged[-1][1] - lo] == ";"
-        joins_previous = merged and _names_only(view, lo, (a, b), mentions) and view[a - lo - 1:a - lo] == ";"
+        joins_next = merged and view[merged[-1][1] - lo] == ";" and _names_only(view, lo, merged[-1], mentions)
+        joins_previous = merged and view[a - lo - 1:a - lo] == ";" and _names_only(view, lo, (a, b), mentions)
         if joins_next or joins_previous:
             merged[-1] = (merged[-1][0], b)
         else:
@@ -290,17 +315,17 @@ def _split(view: str, lo: int, mentions: list[Mention]) -> list[tuple[int, int]]
     return merged
 
 
-def _names_only(view: str, lo: int, span: tuple[int, int], mentions: list[Mention]) -> bool:
+def _names_only(view: str, lo: int, span: tuple[int, int], mentions: _Index) -> bool:
     a, b = span
     chars = list(view[a - lo:b - lo])
     hit = False
-    for m in mentions:
-        if a <= m.start and m.end <= b:
+    for m in mentions.within(a, b):
+        if m.end <= b:
             hit = True
             chars[m.start - a:m.end - a] = " " * (m.end - m.start)
-    rest = regex.sub(r"^(?:điều \d+\.)", "", "".join(chars).strip())
+    rest = _ARTICLE.sub("", "".join(chars).strip())
     rest = _TASK_PREFIX.sub("", rest.strip())
-    return hit and not regex.sub(r"[\s,;]|và|" + _HEAD_POST.pattern.rstrip("$"), "", rest)
+    return hit and not _NAME_SEPARATORS.sub("", rest)
 
 
 def _groups(view: str, lo: int, ms: list[Mention], parens: list[tuple[int, int]]) -> list[_Group]:
@@ -321,18 +346,18 @@ def _pre_cue(context: str, report: bool) -> str | None:
         last = c
     if last is None or not _FILLER.match(context[last.end():]):
         return None
-    role = _CUE_ROLE[" ".join(regex.sub(r"[ \t]*,[ \t]*", ", ", last.group()).split())]
+    role = _CUE_ROLE[" ".join(_CUE_COMMA.sub(", ", last.group()).split())]
     if role == "report_to" and not report:
         return "block" if last.group() in ("cho", "về") else None
     return role
 
 
 def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: int, ms: list[Mention],
-            parens: list[tuple[int, int]], all_mentions: list[Mention], heads: list[_Head], out: _Collector) -> None:
+            parens: list[tuple[int, int]], all_mentions: _Index, heads: list[_Head], out: _Collector) -> None:
     clause = view[a - lo:b - lo]
     report = bool(_REPORT.search(clause))
-    in_heading = {id(m) for h in heads for m in h.group}
-    groups = _groups(view, lo, [m for m in ms if id(m) not in in_heading], parens)
+    groups = _groups(view, lo, [m for m in ms if not any(m in h.group for h in heads if h.group[0].start <= m.start
+                                                          <= h.group[-1].start)], parens)
     prev_end, prev_roles = a, []
     has_subject = False
     for k, g in enumerate(groups):
@@ -363,7 +388,7 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
 
 def _anaphoric(m: Mention, post: str) -> bool:
     """`các đơn vị chủ trì báo cáo` refers back to the leads; it assigns nothing."""
-    return m.collective and bool(regex.match(r"[ \t]*chủ trì[ \t]+(?!,|thực hiện|tổ chức)", post))
+    return m.collective and bool(_LEADS_REPORTING.match(post))
 
 
 def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bool, g: _Group) -> set[str]:
@@ -398,16 +423,16 @@ def _is_subject_position(pre: str, at_start: bool) -> bool:
     closed by a comma (`Hằng năm,`, `Trên cơ sở ...,`)."""
     rest = _TASK_PREFIX.sub("", pre.strip()) if at_start else pre.strip()
     rest = _HEAD_POST.sub("", rest).strip()
-    rest = regex.sub(r"^(?:điều \d+\.)\s*|(?:^|\s)lực lượng$", "", rest).strip()
+    rest = _ARTICLE_OR_FORCE.sub("", rest).strip()
     return (at_start and not rest) or rest.endswith(",")
 
 
-def _appositions(folded: str, g: _Group, parens: list[tuple[int, int]], mentions: list[Mention], roles: set[str],
+def _appositions(folded: str, g: _Group, parens: list[tuple[int, int]], mentions: _Index, roles: set[str],
                  report: bool, out: _Collector) -> None:
     for pa, pb in parens:
         if not (0 <= pa - g.end <= 2):
             continue
-        inner = [m for m in mentions if pa < m.start < pb]
+        inner = mentions.within(pa + 1, pb)
         content = folded[pa + 1:pb - 1].strip()
         if _TASK_PAREN.search(content) and "thường trực" not in content and not content.startswith("qua"):
             continue
@@ -432,6 +457,6 @@ def _task_role(clause: str) -> str | None:
     for role in ("standing", "lead", "coordinate", "implement"):
         if _TASK_START[role].match(body):
             return role
-    if regex.match(r"(?:theo|của|như|và)\b", body):
+    if _NOT_TASK.match(body):
         return None
     return "lead"
