@@ -35,8 +35,8 @@ _NUMBERED = regex.compile(
 )
 _DATED = rf"(?:\s*,?\s*(?:(?:được\s+\S+(?:\s+\S+){{0,4}}?\s+)?(?:ban\s+hành\s+|thông\s+qua\s+)?ngày\s+{_DATE}))?"
 _AFTER_NUMBER = regex.compile(
-    _DATED + r"(?:\s*,?\s*của\s+(?:(?!về\b|V/v\b|phê\s+duyệt\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b|và\b|ngày\s+\d)"
-    r"(?:[^;,.()“”\"\n]|\n(?=\s*\p{Ll})))+)?" + _DATED
+    _DATED + r"(?:\s*,?\s*của\s+(?:(?!về\b|V/v\b|phê\s+duyệt\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b"
+    r"|và\s+(?!\p{Lu})|ngày\s+\d)(?:[^;,.()“”\"\n]|\n(?=\s*\p{Ll})))+)?" + _DATED
 )
 # what a title may start with once number, date and issuer are read
 _TITLE_START = regex.compile(
@@ -102,6 +102,16 @@ def title_line_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
 
 
+# a `Căn cứ ...;` clause of the preamble only names the documents the plan rests on
+_BASIS = regex.compile(
+    r"(?m)^[\W_]*Căn\s+cứ\b(?:[^;\n]|\n(?!\s*\n|[\W_]*(?:Điều\s+\d|Xét\b|Theo\b|Căn\s+cứ|QUYẾT|[IVX]+\.|\d+\.)))*"
+)
+
+
+def basis_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _BASIS.finditer(text)]
+
+
 # the place and date line under the header (`Nghệ An, ngày 18 tháng 11 năm 2025`) is metadata wherever it sits
 _PLACE_DATE_LINE = regex.compile(r"(?m)^[\W_]*\p{Lu}[\p{L} .]{1,40},\s*ngày\s+\d{1,2}[^\n]{0,30}\d{4}[\W_]*$")
 
@@ -115,7 +125,9 @@ class Exclusions:
 
     def __init__(self, doc: SegmentedDocument, extra: Iterable[tuple[int, int]] = ()) -> None:
         self._doc = doc
-        spans = sorted([*citation_spans(doc.text), *title_line_spans(doc.text), *place_date_spans(doc.text), *extra])
+        text = doc.text
+        spans = sorted([*citation_spans(text), *basis_spans(text), *title_line_spans(text), *place_date_spans(text),
+                        *extra])
         self._starts = [a for a, _ in spans]
         self._spans = spans
         # running maximum of ends, so a lookup needs only the spans starting at or before the offset
