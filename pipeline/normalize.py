@@ -5,7 +5,8 @@ segmenter and the extractors want one shape: no Markdown emphasis or heading mar
 indentation, no trailing spaces, the website's two-column header as plain lines, run-in headings
 on their own line, and sentences split by a page break joined back. The text is also what
 researchers read in `documents.text`, so every rule is conservative: it removes markup, it
-never rewrites words. Body tables stay Markdown tables (the extractors read them cell by cell).
+never rewrites words. Body tables stay Markdown tables (the extractors read them cell by cell),
+and tables the legal website exploded into one line per cell are put back one row per line.
 
 Each pass returns a list of edits; `TextEdits` applies them and keeps an offset map, so the
 source's `page_starts` land on the same characters in the normalized text.
@@ -20,6 +21,7 @@ import regex
 
 from models.records import NormalizedDocument, SourceDocument
 from pipeline.headings import read_markers
+from pipeline.normalize_tables import exploded_table_edits
 from pipeline.segment_regions import bare, ends_sentence, hard_wrapped, split_lines
 
 Edit = tuple[int, int, str]
@@ -218,7 +220,7 @@ def _wrap_edits(text: str) -> list[Edit]:
 
 
 _PASSES: tuple[Callable[[str], list[Edit]], ...] = (
-    _wrap_edits, _markup_edits, _space_edits, _header_edits, _page_break_edits,
+    _wrap_edits, _markup_edits, _space_edits, _header_edits, exploded_table_edits, _page_break_edits,
 )
 
 

@@ -73,6 +73,23 @@ def test_body_tables_are_kept_cell_by_cell() -> None:
     assert "|---|---|---|---|---|" in out
 
 
+EXPLODED = (
+    "PHỤ LỤC\n\n|\nTT\n|\nNhiệm vụ\n|\nCơ quan chủ trì\n|\nThời gian\n|\nNguồn kinh phí\n|\n|\nI\n|\n"
+    "Hoàn thiện thể chế\n|\n|\n1\n|\nRà soát, sửa đổi\nLuật Quy hoạch\n|\nSở Tài chính\n|\nQuý IV/2025\n|\n"
+    "Chi thường xuyên\n|\n|\n2\n|\nXây dựng quy định\n|\nSở Tài chính\n|\nNăm 2026\n|\n|\n3\n|\nGóp ý\n|\n"
+    "|\nQuý I/2026\n|\n|\n\n|\nNơi nhận:\n- Như trên;\n|\nKT. CHỦ TỊCH\n|\n"
+)
+
+
+def test_a_table_exploded_one_cell_per_line_is_rebuilt_row_by_row() -> None:
+    assert norm(EXPLODED) == (
+        "PHỤ LỤC\n\n| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian | Nguồn kinh phí |\n| I | Hoàn thiện thể chế |\n"
+        "| 1 | Rà soát, sửa đổi Luật Quy hoạch | Sở Tài chính | Quý IV/2025 | Chi thường xuyên |\n"
+        "| 2 | Xây dựng quy định | Sở Tài chính | Năm 2026 |\n| 3 | Góp ý |  | Quý I/2026 |\n"
+        "\n|\nNơi nhận:\n- Như trên;\n|\nKT. CHỦ TỊCH\n|\n"
+    )
+
+
 def test_sentences_split_by_a_page_break_are_joined() -> None:
     out = normalize_text(seed_text("002"))[0]
     assert "số vụ do Viện Kiểm sát nhân dân, Tòa án nhân dân các cấp thụ lý" in out
