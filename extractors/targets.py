@@ -34,7 +34,10 @@ def _alt(phrases) -> str:
 
 
 _NUM = rf"(?:{DIGITS}|{NUMBER_WORDS})"
-_PERCENT = regex.compile(rf"(?<![\d.,/\p{{L}}])(?P<n>{_NUM})\s*(?:%|phần\s+trăm\b)", _I)
+# `10 - 13%`, `từ 85% đến 90%`: a range commits to its lower end at least
+_PERCENT = regex.compile(
+    rf"(?<![\d.,/\p{{L}}])(?:(?P<lo>{DIGITS})\s*%?\s*(?:-|–|đến)\s*)?(?P<n>{_NUM})\s*(?:%|phần\s+trăm\b)", _I
+)
 _COUNT = regex.compile(rf"(?<![\d.,/\p{{L}}])(?P<n>{_NUM})\s+(?P<unit>{_alt(_WORDS['units'])})(?![\p{{L}}\d²])", _I)
 _MEASURE = regex.compile(
     rf"(?<![\d.,/\p{{L}}])(?P<n>{DIGITS})\s*(?P<unit>{_alt(_WORDS['measure_units'])})(?![\p{{L}}\d²])", _I
@@ -101,6 +104,7 @@ class _Quantity:
     value: float
     unit: str
     kind: str  # "percent", "count" or "measure"
+    floor: bool = False  # the lower end of a range
 
 
 def _spans(pattern: regex.Pattern, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -160,8 +164,9 @@ class _Reader:
         in_past = not in_targets and any(_PAST_HEADING.search(h) for h in heads[:2])
         label_match = _LABEL.match(text, a, b)
         label = " ".join(label_match["label"].split()).capitalize() if label_match else self._section_label(a)
+        announces = _ANNOUNCE.search(text, a, b) is not None
         if in_past:
-            return False
+            return announces
         default_year = next((int(m["y"]) for h in heads if _TARGET_HEADING.search(h)
                              for m in [_YEAR_HEADING.search(h)] if m), None)
         found = False
@@ -172,7 +177,7 @@ class _Reader:
         elif label or any(_INDICATOR_HEADING.search(h) for h in heads):
             # a `hằng năm` anywhere in a Chỉ tiêu item is the target's frequency, not a schedule
             self.zones.append((a, b))
-        return _ANNOUNCE.search(text, a, b) is not None
+        return announces
 
     def _section_label(self, offset: int) -> str | None:
         i = self.doc.section_at(offset)
@@ -185,9 +190,9 @@ class _Reader:
     def _quantities(self, ca: int, cb: int, in_targets: bool) -> list[_Quantity]:
         text, found = self.text, []
         for m in _PERCENT.finditer(text, ca, cb):
-            value = parse_number(m["n"])
+            value = parse_number(m["lo"] or m["n"])
             if value is not None and value <= 1000:
-                found.append(_Quantity(m.start(), m.end(), value, "%", "percent"))
+                found.append(_Quantity(m.start(), m.end(), value, "%", "percent", floor=m["lo"] is not None))
         for pattern, kind in ((_MEASURE, "measure"), (_COUNT, "count")):
             for m in pattern.finditer(text, ca, cb):
                 if any(q.start <= m.start() < q.end for q in found):
@@ -259,6 +264,8 @@ class _Reader:
             return ">="
         m = _COMPARATOR_BEFORE.search(before[-40:])
         comparator = _WORDS["comparators"][" ".join(m["cmp"].lower().split())] if m else "="
+        if q.floor and comparator in ("=", ">="):
+            return ">="
         # a full share cannot be exceeded: `đạt 100%` is exactly 100% (NOTES.md, consistency pass)
         if comparator == ">=" and q.unit == "%" and q.value == 100 and m and m["cmp"].lower().endswith("đạt"):
             return "="
