@@ -65,6 +65,8 @@ _LEADS_REPORTING = regex.compile(r"[ \t]*chủ trì[ \t]+(?!,|thực hiện|tổ
 _ARTICLE_OR_FORCE = regex.compile(r"^(?:điều \d+\.)\s*|(?:^|\s)lực lượng$")
 _NOT_TASK = regex.compile(r"(?:theo|của|như|và)\b")
 _NAME_SEPARATORS = regex.compile(r"[\s,;]|và|" + _HEAD_POST.pattern.rstrip("$"))
+_PROGRAMME_ITEM = regex.compile(r"(?:tiểu )?(?:dự án|đề án|chương trình|hợp phần|nội dung) (?:số )?\d+\b")
+_BARE_HEADING = regex.compile(r"[ \t*]*(?:\([^()\n]*\))?[ \t*]*")
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
@@ -230,6 +232,8 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: _Index, out: 
         if paren and "thường trực" not in paren.group() and not paren.group().startswith("(qua"):
             group += mentions.within(paren.start(), paren.end())
         colon = folded.find(":", group[-1].end, line_end)
+        if colon < 0 and _BARE_HEADING.fullmatch(folded, group[-1].end, line_end):
+            colon = line_end - 1  # `1. Công an thành phố` alone on its line, items below
         if colon < 0 or colon - group[-1].end > 120:
             continue
         residual = folded[group[-1].end:colon]
@@ -408,8 +412,8 @@ def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bo
         return roles
     if _AFTER["coordinate"].match(post):
         return {"coordinate", "subject"}
-    if not _is_subject_position(pre, at_start):
-        return set()
+    if not _is_subject_position(pre, at_start) or _AFTER["none"].match(post):
+        return set()  # `Ủy ban nhân dân tỉnh yêu cầu ...`: the body that assigns is not assigned
     for role in ("standing", "implement"):
         if _AFTER[role].match(post):
             return {role, "subject"}
@@ -457,6 +461,6 @@ def _task_role(clause: str) -> str | None:
     for role in ("standing", "lead", "coordinate", "implement"):
         if _TASK_START[role].match(body):
             return role
-    if _NOT_TASK.match(body):
+    if _NOT_TASK.match(body) or _PROGRAMME_ITEM.match(body):
         return None
     return "lead"
