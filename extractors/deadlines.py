@@ -94,6 +94,8 @@ _OBSERVANCE = regex.compile(
     _I,
 )
 _DAY = regex.compile(r"\bngày\s+" + _DATE + r"(?:\s+(?P<rel>năm\s+sau|năm\s+nay))?", _I)
+# the later dates of `trước ngày 25/6 và 25/12 hằng năm`
+_MORE_DAYS = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:ngày\s+)?" + _DM, _I)
 _PAST_BEFORE = regex.compile(_alt(_WORDS["past_date_cues"]) + r"(?:\s+\S+){0,3}\s*(?:vào\s+)?$", _I)
 _BY_YEAR = regex.compile(
     r"\b" + _alt(_WORDS["by_year_cues"]) + r"\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>" + _YEAR + r")(?!\s*[-–]\s*\d)", _I
@@ -101,12 +103,14 @@ _BY_YEAR = regex.compile(
 _STAGED_YEAR = regex.compile(
     r"(?:,|\bvà)\s*(?P<stage>(?:đến\s+)?năm\s+(?P<y>" + _YEAR + r"))\s*,?\s+(?=đạt|có|phấn\s+đấu|là|tăng|giảm)", _I
 )
+# after the first cycle of a list a bare `năm`/`quý` is one too: `Định kỳ (6 tháng, năm)`
+_LATER_ITEM = rf"(?:{_CYCLE_ITEM}|(?:năm|quý)\b(?!\s*\d))"
 _CHAIN = regex.compile(
-    rf"\b(?:theo\s+)?định\s+kỳ\s*:?\s*{_CYCLE_ITEM}(?:{_CYCLE_SEP}{_CYCLE_ITEM})*(?:\s*\([^()\n]{{0,80}}\))?", _I
+    rf"\b(?:theo\s+)?định\s+kỳ\s*[:(]?\s*{_CYCLE_ITEM}(?:{_CYCLE_SEP}{_LATER_ITEM})*(?:\s*\([^()\n]{{0,80}}\))?", _I
 )
 _CHAIN_ITEM = regex.compile(
     rf"(?:(?:hằng|hàng|mỗi|sơ\s+kết|tổng\s+kết|báo\s+cáo)\s+(?P<every>năm|quý|tháng|tuần|ngày)"
-    rf"|(?P<n>{NUMBER})\s+(?P<u>tháng|năm|quý|tuần))\b",
+    rf"|(?P<n>{NUMBER})\s+(?P<u>tháng|năm|quý|tuần)|(?<=[,(;/]\s*|\b(?:và|hoặc)\s+)(?P<bare>năm|quý)(?!\s*\d))\b",
     _I,
 )
 _ASIDE = regex.compile(r"\([^()\n]*\)")
@@ -281,6 +285,12 @@ def _day(ctx: _Context) -> Iterator[_Hit]:
         value = _iso(year, int(m["m"]), int(m["d"]))
         if value:
             yield _Hit("date", m.start(), m.end(), date=value)
+        end = m.end()
+        while more := _MORE_DAYS.match(ctx.text, end):
+            value = _iso(_int(more["y"]) or year, int(more["m"]), int(more["d"]))
+            if value:
+                yield _Hit("date", more.start("d"), more.end(), date=value)
+            end = more.end()
 
 
 def _by_year(ctx: _Context) -> Iterator[_Hit]:
@@ -306,7 +316,7 @@ def _chains(ctx: _Context) -> Iterator[_Hit]:
         for m in _CHAIN_ITEM.finditer(ctx.text, chain.start(), chain.end()):
             if any(a <= m.start() < b for a, b in asides):
                 continue
-            code = _cycle_code(m["every"], m["n"], m["u"])
+            code = _cycle_code(m["every"] or m["bare"], m["n"], m["u"])
             if code:
                 yield _Hit("recurring", m.start(), m.end(), recurrence=code)
         # the `hàng tháng` of `(trước ngày 16 hàng tháng)` inside the list restates a cycle already read
