@@ -34,6 +34,9 @@ CODE_PATTERN = (
 )
 CODE_RE = regex.compile(CODE_PATTERN)
 _SPACES = regex.compile(r"\s+")
+_PARTS_RE = regex.compile(r"[-/]")
+_SEGMENT_RE = regex.compile(r"[^-/]+")
+_HEAD_TAIL_RE = regex.compile(r"([^\d(]+)(.*)")
 
 
 @dataclass(frozen=True)
@@ -55,12 +58,12 @@ class Code:
     @property
     def type_abbr(self) -> str:
         """The segment that names the document type: `QĐ` in `QĐ-TTg`, `CT` in `CT/TW`."""
-        return regex.split(r"[-/]", self.symbol, maxsplit=1)[0]
+        return _PARTS_RE.split(self.symbol, maxsplit=1)[0]
 
     @property
     def issuer_abbr(self) -> str:
         """The segment after the type: `TTg` in `QĐ-TTg`, `TW` in `CT/TW`, `QH13` in a law."""
-        parts = regex.split(r"[-/]", self.symbol)
+        parts = _PARTS_RE.split(self.symbol)
         return parts[1] if len(parts) > 1 else parts[0]
 
 
@@ -88,7 +91,7 @@ def _segment_spellings() -> dict[str, str]:
 def _canonical_segment(seg: str) -> str:
     """`QD`→`QĐ`, `TTG`→`TTg`, `BCD138`→`BCĐ138`; unknown segments keep their spelling (`PV11(CS)`)."""
     seg = seg.replace("Ð", "Đ")
-    m = regex.fullmatch(r"([^\d(]+)(.*)", seg)
+    m = _HEAD_TAIL_RE.fullmatch(seg)
     if not m:
         return seg
     head, tail = m.groups()
@@ -97,7 +100,7 @@ def _canonical_segment(seg: str) -> str:
 
 def canonical_symbol(symbol: str) -> str:
     symbol = _SPACES.sub("", symbol)
-    return regex.sub(r"[^-/]+", lambda m: _canonical_segment(m.group()), symbol)
+    return _SEGMENT_RE.sub(lambda m: _canonical_segment(m.group()), symbol)
 
 
 def from_match(m: regex.Match) -> Code:

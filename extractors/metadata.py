@@ -105,32 +105,16 @@ _YEAR_RE = regex.compile(r"(?i)(?<!\w)(?P<pre>đến\s+|từ\s+)?năm\s+((?:19|2
 _CITED_RE = regex.compile(rf"(?i)ngày\s+{_DATE_WORDS}|{codes.CODE_PATTERN}")
 
 _ABBREVIATIONS = [
-    (r"(?<!\w)(?i:UBND)(?!\w)", "Ủy ban nhân dân"),
-    (r"(?<!\w)(?i:HĐND)(?!\w)", "Hội đồng nhân dân"),
-    (r"(?<!\w)(?i:BCĐ)(?!\w)", "Ban Chỉ đạo"),
-    (r"(?<!\w)Uỷ", "Ủy"),
-    (r"(?<!\w)TP\.?\s*(?=\p{Lu})", "thành phố "),
+    (regex.compile(r"(?<!\w)(?i:UBND)(?!\w)"), "Ủy ban nhân dân"),
+    (regex.compile(r"(?<!\w)(?i:HĐND)(?!\w)"), "Hội đồng nhân dân"),
+    (regex.compile(r"(?<!\w)(?i:BCĐ)(?!\w)"), "Ban Chỉ đạo"),
+    (regex.compile(r"(?<!\w)Uỷ"), "Ủy"),
+    (regex.compile(r"(?<!\w)TP\.?\s*(?=\p{Lu})"), "thành phố "),
 ]
-_LOWER_WORDS = {
-    "tỉnh",
-    "thành phố",
-    "huyện",
-    "quận",
-    "thị xã",
-    "xã",
-    "phường",
-    "thị trấn",
-    "nhân dân",
-    "chỉ đạo",
-    "và",
-    "của",
-    "tối cao",
-    "đặc khu",
-}
 _ORG_CASE = [
-    ("Ủy ban nhân dân", r"(?i)ủy ban nhân dân"),
-    ("Hội đồng nhân dân", r"(?i)hội đồng nhân dân"),
-    ("Ban Chỉ đạo", r"(?i)ban chỉ đạo"),
+    ("Ủy ban nhân dân", regex.compile(r"(?i)ủy ban nhân dân")),
+    ("Hội đồng nhân dân", regex.compile(r"(?i)hội đồng nhân dân")),
+    ("Ban Chỉ đạo", regex.compile(r"(?i)ban chỉ đạo")),
 ]
 _CENTRAL_HEADS = regex.compile(
     r"^(?:Bộ\s|Chính phủ|Thủ tướng|Quốc hội|Văn phòng Chính phủ|Văn phòng Quốc hội|Ủy ban Thường vụ|Tổng cục|Cục|"
@@ -142,6 +126,17 @@ _HEAD_WORD_RE = regex.compile(
     r"(?:sở|cục|chi cục|tổng cục|bộ|vụ|viện|ban|phòng|văn phòng|thanh tra|kho bạc|đài|trường|bệnh viện|trung tâm)"
     r"\s+(?!tỉnh|thành phố|huyện|xã|phường|quận|thị)"
 )
+_BLOCK_END_RE = regex.compile(r"(?i)CỘNG\s+HÒA|CỘNG\s+HOÀ|Số\s*:|-{3,}")
+_CP_RE = regex.compile(r"\d+/CP")
+_PLACE_UNIT_RE = regex.compile(r"(?:Thành phố|TP\.?|Tỉnh)\s+$")
+_HAS_UNIT_RE = regex.compile(r"(?i)tỉnh|thành phố|huyện|xã|phường")
+_STEERING_RE = regex.compile(r"(?i)ban chỉ đạo")
+_CRIME_RE = regex.compile(r"(?i)138|phòng,?\s+chống\s+tội\s+phạm")
+_NATIONAL_RE = regex.compile(r"(?i)138\s*/\s*CP|Chính phủ")
+_BARE_PROVINCE_RE = regex.compile(r"(?i)(?<!\w)tỉnh$")
+_SIGNED_RE = regex.compile(r"(?i)\(?(?:đã ký|ký|daky)")
+_COMMUNE_RE = regex.compile(r"(?<!\w)((?:xã|phường|thị trấn|đặc khu)\s+\p{Lu}.*)$")
+_DISTRICT_RE = regex.compile(r"(?<!\w)((?:huyện|quận|thị xã)\s+\p{Lu}.*)$")
 _UNIT_RE = regex.compile(
     r"(?i)(?<!\w)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(\p{Lu}[\p{L}\s-]*)$"
 )
@@ -164,16 +159,27 @@ def _central_names() -> dict[str, str]:
 
 @cache
 def _province_re() -> regex.Pattern:
-    alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in provinces())
-    return regex.compile(rf"(?i)(?<!\w)(?P<unit>tỉnh|thành\s+phố|TP\.?)\s+(?P<name>{alt})(?!\w)")
+    return regex.compile(rf"(?i)(?<!\w)(?P<unit>tỉnh|thành\s+phố|TP\.?)\s+(?P<name>{_province_alt()})(?!\w)")
+
+
+def _province_alt() -> str:
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in provinces())
+
+
+@cache
+def _province_names_re() -> regex.Pattern:
+    return regex.compile(rf"(?i)(?<!\w)(?:{_province_alt()})(?!\w)")
+
+
+def _canonical_province(written: str) -> str:
+    key = codes.fold(" ".join(written.split()))
+    return next(p for p in provinces() if codes.fold(p) == key)
 
 
 def _province_of(text: str) -> str | None:
     """The province named in `text` (`tỉnh Lạng Sơn` → `Lạng Sơn`), with its canonical spelling."""
-    if m := _province_re().search(text):
-        key = codes.fold(" ".join(m.group("name").split()))
-        return next(p for p in provinces() if codes.fold(p) == key)
-    return None
+    m = _province_re().search(text)
+    return _canonical_province(m.group("name")) if m else None
 
 
 def _clean(text: str) -> str:
@@ -193,17 +199,17 @@ def canonical_issuer(name: str | None, province: str | None = None) -> str | Non
     if name.isupper():
         name = _from_upper(name)
     for pattern, full in _ABBREVIATIONS:
-        name = regex.sub(pattern, full, name)
+        name = pattern.sub(full, name)
     for proper, pattern in _ORG_CASE:
-        name = regex.sub(pattern, proper, name)
+        name = pattern.sub(proper, name)
     name = _central_names().get(codes.fold(name), name)
     place = _province_of(name)
-    if regex.match(r"(?i)ban chỉ đạo", name) and regex.search(r"(?i)138|phòng,?\s+chống\s+tội\s+phạm", name):
-        if regex.search(r"(?i)138\s*/\s*CP|Chính phủ", name):
+    if _STEERING_RE.match(name) and _CRIME_RE.search(name):
+        if _NATIONAL_RE.search(name):
             return "Ban Chỉ đạo 138/CP"
         where = place or province
         return f"Ban Chỉ đạo 138 tỉnh {where}" if where else "Ban Chỉ đạo 138"
-    if province and not place and regex.search(r"(?i)(?<!\w)tỉnh$", name):
+    if province and not place and _BARE_PROVINCE_RE.search(name):
         name = f"{name} {province}"
     return name
 
@@ -280,19 +286,18 @@ def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
         title = title[3:].strip(" :.")
     if title.isupper():
         title = title[:1] + title[1:].lower()
-        for p in provinces():
-            title = regex.sub(rf"(?i)(?<!\w){regex.escape(p)}(?!\w)", p, title)
+        title = _province_names_re().sub(lambda m: _canonical_province(m.group()), title)
     return (title or None), end
 
 
 def _issuer_from_header(text: str, lo: int, hi: int) -> str | None:
     """The top-left block: the lowest body in it is the issuer (`BỘ TÀI CHÍNH / CỤC THUẾ` → Cục Thuế)."""
     block = text[lo:hi]
-    cut = regex.search(r"(?i)CỘNG\s+HÒA|CỘNG\s+HOÀ|Số\s*:|-{3,}", block)
+    cut = _BLOCK_END_RE.search(block)
     units: list[list[str]] = []
     for raw in block[: cut.start() if cut else 0].split("\n"):
         line = _clean(raw)
-        if not line or not line.isupper() and not regex.search(r"\d+/CP", line):
+        if not line or not line.isupper() and not _CP_RE.search(line):
             continue
         if not units or (_ORG_HEAD_RE.match(line) and units[-1][-1].split()[-1] not in _OPEN_WORDS):
             units.append([line])
@@ -301,13 +306,9 @@ def _issuer_from_header(text: str, lo: int, hi: int) -> str | None:
     if not units:
         return None
     issuer = canonical_issuer(" ".join(units[-1]))
-    if (
-        len(units) > 1
-        and issuer
-        and not _province_of(issuer)
-        and (parent := _province_of(_from_upper(" ".join(units[0]))))
-    ):
-        issuer = f"{issuer} tỉnh {parent}" if not regex.search(r"(?i)tỉnh|thành phố|huyện|xã", issuer) else issuer
+    parent = _province_re().search(_from_upper(" ".join(units[0]))) if len(units) > 1 else None
+    if issuer and parent and not _HAS_UNIT_RE.search(issuer):
+        issuer = f"{issuer} {parent.group()}"  # `SỞ TƯ PHÁP` under `UBND TỈNH X` is Sở Tư pháp tỉnh X
     return issuer
 
 
@@ -330,8 +331,8 @@ def _place_date(m: regex.Match | None) -> tuple[str | None, date | None]:
     joined = " ".join(lines)
     for p in provinces():
         if joined.endswith(p) and len(p) > len(place):
-            unit = regex.search(rf"(?:(?:Thành phố|TP\.?|Tỉnh)\s+)?{regex.escape(p)}$", joined)
-            place = unit.group() if unit else p
+            unit = _PLACE_UNIT_RE.search(joined[: -len(p)])
+            place = unit.group() + p if unit else p
             break
     issued = None
     if m.group("y"):
@@ -352,7 +353,7 @@ def _signer(text: str, lo: int, site_signer: str | None) -> str | None:
             continue
         for nxt in lines[i + 1 : i + 14]:
             line = _RANK_RE.sub("", _clean(nxt))
-            if not line or line.isupper() or regex.match(r"(?i)\(?(?:đã ký|ký|daky)", line):
+            if not line or line.isupper() or _SIGNED_RE.match(line):
                 continue
             if _NAME_RE.fullmatch(line) and not set(line.split()) & _NOT_NAME_WORDS:
                 return line
@@ -386,9 +387,9 @@ def _level(issuer: str | None) -> tuple[str | None, str | None]:
         return None, None
     if _CENTRAL_HEADS.match(issuer):
         return "central", None
-    if m := regex.search(r"(?<!\w)((?:xã|phường|thị trấn|đặc khu)\s+\p{Lu}.*)$", issuer):
+    if m := _COMMUNE_RE.search(issuer):
         return "commune", m.group(1)
-    if m := regex.search(r"(?<!\w)((?:huyện|quận|thị xã)\s+\p{Lu}.*)$", issuer):
+    if m := _DISTRICT_RE.search(issuer):
         return "district", m.group(1)
     return "provincial", None
 

@@ -97,6 +97,11 @@ _NAME_BAD_STARTS = set(_WORDS["name_bad_starts"])
 _NAME_STOPS = set(_WORDS["name_stops"])
 _COMMA_CONT = set(_WORDS["comma_continuations"])
 _AFTER_AND_STOPS = {"các", "những", "một", "Bộ", "Luật", ""}
+_LEGISLATURE_RE = regex.compile(r"(?:UBTV)?(QH\d+)")
+_FOLLOWING_TYPE_RE = regex.compile(rf"\s*(?:,|và)\s*(?P<type>{_alt(list(_NAMED))})(?!\w)")
+_LAW_WORD_RE = regex.compile(r"(?<!\w)(?:Bộ\s+)?[Ll]uật(?!\w)")
+_TRAILING_AND_RE = regex.compile(r"(?:\s*(?:,|;|và|và các))+\s*\Z")
+_LISTED_AFTER_RE = regex.compile(r"(?:[,;]|\svà)\s*(?:các\s+)?\Z")
 _PUNCT_STOPS = set(";:.()[]*“”\"'?!|…")
 _LAW_WORDS = {"Luật", "Bộ luật", "Bộ Luật", "Pháp lệnh", "Hiến pháp"}
 
@@ -155,7 +160,7 @@ def _warning(ref: CrossReference, code: codes.Code | None, meta: DocumentMeta) -
     year = int(ref.issued_date[:4]) if ref.issued_date else None
     if code and code.year and year and int(code.year) != year:
         notes.append(f"number says {code.year}, date says {year}")
-    legislature = regex.fullmatch(r"(?:UBTV)?(QH\d+)", code.issuer_abbr) if code else None
+    legislature = _LEGISLATURE_RE.fullmatch(code.issuer_abbr) if code else None
     if legislature and (span := _TYPES["legislatures"].get(legislature.group(1))):
         for y in filter(None, (year, int(code.year) if code.year else None)):
             if not span[0] <= y <= span[1]:
@@ -199,7 +204,7 @@ def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, 
             if _NEVER_BEFORE_RE.search(text, lo, start) or _NICKNAME_BEFORE_RE.search(text, lo, start):
                 continue
             ref_type = _ABBR_TYPE.get(codes.fold(code.type_abbr))
-            if ref_type is None and not regex.fullmatch(r"(?:UBTV)?QH\d+", code.issuer_abbr):
+            if ref_type is None and not _LEGISLATURE_RE.fullmatch(code.issuer_abbr):
                 continue
             if prefix:
                 cite_start = prefix.start()
@@ -223,50 +228,53 @@ def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, 
 
 def _name(text: str, pos: int, ref_type: str, limit: int) -> tuple[str, int]:
     """The name after a type word: (name, end). It ends at punctuation, a stop word or the next document."""
-    about = False
-    words: list[str] = []
-    end = pos
-    while len(words) < (40 if about else 30):
-        m = _TOKEN_RE.match(text, end, limit)
-        if not m:
-            break
-        tok = m.group("tok")
-        nxt = _peek(text, m.end(), limit)
-        if tok == "về" and (not words or ref_type in _INTERNATIONAL):
+    toks: list[tuple[str, int]] = []
+    at = pos
+    while len(toks) < 45 and (m := _TOKEN_RE.match(text, at, limit)):
+        toks.append((m.group("tok"), m.end()))
+        at = m.end()
+    words = [t for t, _ in toks] + ["", ""]
+    about, name, end = False, [], pos
+    for i, (tok, tok_end) in enumerate(toks):
+        nxt, after = words[i + 1], words[i + 2]
+        if tok == "về" and (not name or ref_type in _INTERNATIONAL):
             about = True  # `Công ước … về quyền trẻ em`: what the document is about runs to the clause end
-        elif not words and tok in ("giữa", "song", "của") and ref_type in _INTERNATIONAL:
-            pass
-        elif not words and (tok in _NAME_BAD_STARTS or f"{tok} {nxt}" in _NAME_BAD_STARTS):
+        elif (not name and _bad_start(tok, nxt, ref_type)) or _ends_name(tok, nxt, after, name, about):
             break
-        if tok in _PUNCT_STOPS:
+        name.append(tok)
+        end = tok_end
+        if len(name) >= (40 if about else 30):
             break
-        amending = nxt in ("Luật", "Bộ") and " của " in f" {' '.join(words)} "
-        if tok == ",":  # `Luật Phòng, chống …`, `Luật Khoa học, công nghệ và …` go on; `, các văn bản` does not
-            goes_on = bool(words) and (
-                nxt in _COMMA_CONT or (nxt[:1].islower() and nxt not in _NAME_BAD_STARTS and not _stops(nxt, ""))
-            )
-            if (about or not goes_on) and not amending:
-                break
-        elif tok == "và" and not about and not amending:
-            after = f"{nxt} {_peek(text, _TOKEN_RE.match(text, m.end(), limit).end(), limit)}" if nxt else ""
-            if nxt in _AFTER_AND_STOPS or _type_name(nxt) or _stops(nxt, after) or nxt in _NAME_BAD_STARTS:
-                break
-        elif (tok == "số" and nxt[:1].isdigit()) or (words and not about and _stops(tok, f"{tok} {nxt}")):
-            break
-        elif words and _YEAR_TOKEN_RE.fullmatch(tok):  # `Luật Đường bộ 2024`: the year is the date, not the name
-            break
-        words.append(tok)
-        end = m.end()
-    return " ".join(words).replace(" ,", ","), end
+    return " ".join(name).replace(" ,", ","), end
+
+
+def _bad_start(tok: str, nxt: str, ref_type: str) -> bool:
+    if tok in ("giữa", "song", "của") and ref_type in _INTERNATIONAL:
+        return False  # `Hiệp định song phương giữa …`, `Công ước của Liên hợp quốc …`
+    return tok in _NAME_BAD_STARTS or f"{tok} {nxt}" in _NAME_BAD_STARTS
+
+
+def _ends_name(tok: str, nxt: str, after: str, name: list[str], about: bool) -> bool:
+    if tok in _PUNCT_STOPS:
+        return True
+    if nxt in ("Luật", "Bộ") and "của" in name and tok in (",", "và"):
+        return False  # an amending law lists the laws it amends: `Luật sửa đổi … của Luật A, Luật B và Luật C`
+    if tok == ",":  # `Luật Phòng, chống …`, `Luật Khoa học, công nghệ và …` go on; `, các văn bản` does not
+        lower_word = nxt[:1].islower() and nxt not in _NAME_BAD_STARTS and not _stops(nxt, "")
+        return about or not (name and (nxt in _COMMA_CONT or lower_word))
+    if tok == "và":
+        return not about and (
+            nxt in _AFTER_AND_STOPS or bool(_type_name(nxt)) or _stops(nxt, f"{nxt} {after}") or nxt in _NAME_BAD_STARTS
+        )
+    if tok == "số" and nxt[:1].isdigit():
+        return True
+    if name and not about and _stops(tok, f"{tok} {nxt}"):
+        return True
+    return bool(name) and bool(_YEAR_TOKEN_RE.fullmatch(tok))  # `Luật Đường bộ 2024`: the year is the date
 
 
 def _stops(word: str, bigram: str) -> bool:
     return word in _NAME_STOPS or bigram in _NAME_STOPS
-
-
-def _peek(text: str, pos: int, limit: int) -> str:
-    m = _TOKEN_RE.match(text, pos, limit)
-    return m.group("tok") if m else ""
 
 
 def _named(
@@ -290,7 +298,7 @@ def _named(
         limit = min(len(text), m.end() + 400)
         nxt_numbered = next((c.start for c in taken if m.end() <= c.start < limit), limit)
         name, head = _name(text, m.end(), ref_type, nxt_numbered)
-        following = regex.match(rf"\s*(?:,|và)\s*(?P<type>{_alt(list(_NAMED))})(?!\w)", text[m.end() : limit])
+        following = _FOLLOWING_TYPE_RE.match(text, m.end(), limit)
         if not name and following:
             pending.append((start, ref_type))
             continue
@@ -302,7 +310,7 @@ def _named(
         if _NAMED[ref_type] == "cue" and own_title and codes.fold(name)[:40] == own_title:
             continue
         end, issued, issuer, _ = _tail(text, head, meta)
-        nested_law = regex.search(r"(?<!\w)(?:Bộ\s+)?[Ll]uật(?!\w)", name)  # then the year is the nested law's
+        nested_law = _LAW_WORD_RE.search(name)  # then the year after the name is the nested law's
         if issued is None and (y := _YEAR_AFTER_RE.match(text, head)) and ref_type in _LAW_WORDS and not nested_law:
             issued, end = y.group("y"), max(end, y.end())
         if p := _PASSED_BY_RE.match(text, end):
@@ -359,14 +367,12 @@ def _finish(doc: SegmentedDocument, cites: list[_Cite], floor: int) -> list[Cros
         if c.title_start is not None:
             end = _clause_end(text, c.title_start)
             for later in cites[i + 1 :]:
-                if c.title_start <= later.start < end and regex.search(
-                    r"(?:[,;]|\svà)\s*(?:các\s+)?\Z", text[c.head : later.start]
-                ):
+                if c.title_start <= later.start < end and _LISTED_AFTER_RE.search(text, c.head, later.start):
                     end = later.start
                     break
             end = max(c.title_start, end)
             c.end = end
-            title = regex.sub(r"(?:\s*(?:,|;|và|và các))+\s*\Z", "", text[c.title_start : end])
+            title = _TRAILING_AND_RE.sub("", text[c.title_start : end])
             c.ref = replace(c.ref, title=_clean(title) or None, char_end=end)
     out, earlier = [], []
     for c in cites:
