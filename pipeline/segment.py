@@ -141,6 +141,10 @@ class _Tree:
     def pop_to(self, floor: int) -> None:
         del self.stack[floor:]
 
+    def in_appendix(self) -> bool:
+        """Task tables make sections only in an appendix; in the body their rows stay text."""
+        return any(n.key == "appendix" for n in self.stack)
+
     def list_floor(self) -> int:
         """Depth below the open list items: a table or heading never nests under a `-` item."""
         depth = len(self.stack)
@@ -206,7 +210,7 @@ class _Segmenter:
                 if table_floor is None:
                     table_floor = self.tree.list_floor()
                     self.tree.pop_to(table_floor)
-                    table_rows = self._is_tt_header(stripped)
+                    table_rows = self._is_tt_header(stripped) and self.tree.in_appendix()
                 elif table_rows:
                     self._table_row(line, indent, table_floor)
                 i += 1

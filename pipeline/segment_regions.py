@@ -25,7 +25,7 @@ _TYPE_INITIALS = frozenset(c for w in _TYPES.split("|") for c in (w[0], w[0].low
 _TYPE_ALONE = regex.compile(rf"(?i:{_TYPES})[ \t]*")
 _TYPE_WITH_TITLE = regex.compile(rf"(?:{_TYPES})\b(?![ \t]*:)[ \t]+\p{{Lu}}")
 _ATTACHED = regex.compile(r"\(?[ \t]*(?i:ban hành kèm theo|kèm theo|được ban hành kèm theo)\b")
-_NOI_NHAN = regex.compile(r"(?i:nơi[ \t]+nhận)[ \t]*:?")
+_NOI_NHAN = regex.compile(r"(?i:n[ơo]i[ \t]+nh[ậâa]n)[ \t]*:")
 _SIGN = regex.compile(r"(?:KT|TM|TL|TUQ|Q|PP)\.[ \t]*\p{Lu}{2}")
 _END_MARK = regex.compile(r"\./\.[ \t]*$")
 _MOTTO = regex.compile(r"(?i:cộng hòa xã hội chủ nghĩa|cộng hoà xã hội chủ nghĩa)")
@@ -173,10 +173,27 @@ def find_closings(lines: list[Line], body_line: int) -> list[tuple[int, int]]:
             continue
         end = max(start, i) + 1
         while end < len(lines) and not _resumes(lines[end]):
+            if _ATTACHED.match(lines[end].text.strip()):
+                end = _title_start(lines, end, start + 1)
+                break
             end += 1
         spans.append((start, end))
         i = end
+    floor = spans[-1][1] if spans else body_line
+    last = next((k for k in range(len(lines) - 1, floor - 1, -1) if not lines[k].blank), None)
+    if last is not None and not (spans and spans[-1][1] > last):
+        start = _signature_start(lines, last + 1, floor)
+        block = [lines[k].text.strip() for k in range(start, last + 1)]
+        if start <= last and any(_NAME_LINE.fullmatch(b) for b in block) and any(_is_upper(b) for b in block):
+            spans.append((start, last + 1))
     return spans
+
+
+def _title_start(lines: list[Line], i: int, floor: int) -> int:
+    """First line of the upper-case title above line `i` (`DANH MỤC NHIỆM VỤ` over `(Kèm theo ...)`)."""
+    while i - 1 >= floor and not lines[i - 1].blank and _is_upper(lines[i - 1].text):
+        i -= 1
+    return i
 
 
 def find_attached_blocks(lines: list[Line], body_line: int) -> list[tuple[int, int]]:

@@ -244,6 +244,32 @@ def test_signature_before_the_recipient_list_is_closing_too() -> None:
     assert doc.text[doc.sections[-1].char_start:doc.sections[-1].char_end] == "1. Mục tiêu chung."
 
 
+def test_a_bare_signature_at_the_end_is_closing() -> None:
+    text = HEADER + PREAMBLE + "I. MỤC TIÊU\n\n1. Mục tiêu chung.\n\nTRƯỞNG BAN\n\n\nNguyễn Văn An\n"
+    doc = seg(text)
+    (start, end), = doc.closing_spans
+    assert doc.text[start:end] == "TRƯỞNG BAN\n\n\nNguyễn Văn An"
+    assert doc.text[doc.sections[-1].char_start:doc.sections[-1].char_end] == "1. Mục tiêu chung."
+
+
+TASKS = "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Rà soát | Sở Tư pháp | Quý II |\n"
+
+
+def test_an_unlabelled_appendix_after_the_signature_is_not_closing() -> None:
+    text = HEADER + PREAMBLE + "I. MỤC TIÊU\n\n1. Mục tiêu chung.\n\nNơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\n"
+    text += "PHÓ CHỦ TỊCH\n\nNguyễn Văn An\n\nDANH MỤC NHIỆM VỤ\n(Kèm theo Kế hoạch số 12/KH-UBND)\n\n" + TASKS
+    doc = seg(text)
+    (start, end), = doc.closing_spans
+    assert doc.text[start:end].endswith("Nguyễn Văn An")
+    assert not doc.in_closing(doc.text.index("Rà soát"))
+    assert [s.path for s in doc.sections] == ["I", "I.1"]
+
+
+def test_task_table_rows_are_sections_only_in_an_appendix() -> None:
+    body = "I. TỔ CHỨC THỰC HIỆN\n\n" + TASKS + "\nPHỤ LỤC\n\n" + TASKS
+    assert tree(body) == [("I", "roman"), ("Phụ lục", "part"), ("Phụ lục.1", "arabic")]
+
+
 SEEDS = ["000", "001", "002", "003", "004"]
 
 
