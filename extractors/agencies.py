@@ -41,6 +41,7 @@ _NATIONAL = regex.compile(r"việt nam|\bvn\b|trung ương|\btw\b|\btư\b|tối 
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
 _UBND = regex.compile(r"\bUBND\b")
 _OLD_UY = regex.compile(r"\b[Uu]ỷ\b")
+_LEADING_CAC = regex.compile(r"^\s*(?:các|những)\s+")
 _TRAILING_DASH = regex.compile(r"[ \t]*[-–][ \t]*$")
 _OLD_TONE = regex.compile(r"(o)([àáảãạèéẻẽẹ])(?!\w)|(u)([ỳýỷỹỵ])(?!\w)")
 _TONE_OF = {
@@ -349,19 +350,24 @@ class _Collectives:
         head_alt = "|".join(_phrase_pattern(h) for h in heads)
         pair_alt = "|".join(_phrase_pattern(p) for p in pairs)
         self.heads = set(heads) | {fold(x) for x in w["units"]}
-        split_alt = "|".join(_phrase_pattern(h) for h in heads if h not in self.heads - set(heads) and
-                             h not in {fold(x) for x in w["units"]})
-        self.start = regex.compile(rf"(?<!\w)(?:(?:các|những)\s+(?:{head_alt})|(?:{pair_alt}))(?!\w)")
+        units = {fold(x) for x in w["units"]}
+        split_alt = "|".join(_phrase_pattern(h) for h in heads if h not in units)
+        plural = r"(?:các|những)\s+"
+        self.start = regex.compile(rf"(?<!\w)(?:(?:{plural})?(?:{pair_alt})|{plural}(?:{head_alt}))(?!\w)")
         self.new_list = regex.compile(rf"(?:các|những)\s+(?:{split_alt})(?!\w)")
         self.org_after = regex.compile(r"\s*(?:,|$|đoàn thể|xã hội|chính trị|quốc tế|thành viên|hội|khác|có liên quan"
                                        r"|liên quan|đoàn|phi chính phủ)")
+        self.topic_words = {fold(x) for x in w["topic_words"]}
         self.plural = tuple(fold(x) for x in w["plural"])
         self.multi = sorted((x for x in self.words if " " in x), key=len, reverse=True)
 
-    def extend(self, text: str, folded: str, pos: int, hi: int, by_start: dict[int, Mention]) -> int:
-        """End of the collective phrase that starts at `pos`: words of the vocabulary, specific
-        bodies written into it (`các đơn vị nghiệp vụ Bộ Công an`), lists joined by `,` or `và`."""
-        end, i, last_word = pos, pos, ""
+    def extend(self, text: str, folded: str, pos: int, hi: int, by_start: dict[int, Mention],
+               opened: int | None = None) -> int:
+        """End of the collective phrase that starts at `pos` (its opening words running to `opened`):
+        words of the vocabulary, specific bodies written into it (`các đơn vị nghiệp vụ Bộ Công an`),
+        lists joined by `,` or `và`."""
+        end = i = opened if opened is not None else pos
+        last_word = " ".join(_LEADING_CAC.sub("", folded[pos:end]).split(",")[-1].split())
         while i < hi:
             m = _TOKEN.search(folded, i, hi)
             if not m or folded[i:m.start()].count("\n"):
@@ -391,6 +397,8 @@ class _Collectives:
             w = self._word_at(folded, j, hi)
             if w == "tổ chức" and not self.org_after.match(folded, j + len(w), hi):
                 w = None  # the verb `tổ chức`, not the noun
+            if w in self.topic_words and not self._word_at(folded, _skip_space(folded, j + len(w)), hi):
+                break  # `... trong phòng, chống` names the work, not the bodies
             if w:
                 end = i = j + len(w)
                 last_word = w
@@ -491,7 +499,7 @@ def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -
                 level, category = coll.level_category(fold(name))
                 found.append(Mention(m.start, end, text[m.start:end], AgencyRef(name, level, m.agency.category)))
     for s in coll.start.finditer(folded, lo, hi):
-        end = coll.extend(text, folded, s.start(), hi, by_start)
+        end = coll.extend(text, folded, s.start(), hi, by_start, s.end())
         if end <= s.start():
             continue
         written = text[s.start():end]
