@@ -232,7 +232,7 @@ class _Reader:
             ra, rb = self._trimmed(part_start, after_end)
             rows.append(Target(
                 value=q.value, unit=q.unit, comparator=comparator, raw_text=text[ra:rb],
-                char_start=ra, char_end=rb, section=self.doc.section_at(q.start), label=label,
+                char_start=ra, char_end=rb, section=self.doc.section_at(ra), label=label,
                 indicator=self._indicator(part_start, q, after_end),
                 change=self._change(before), target_year=self._year(pa, ca, q, after_end) or default_year,
                 frequency=annual,
@@ -253,7 +253,7 @@ class _Reader:
 
     def _trimmed(self, a: int, b: int) -> tuple[int, int]:
         """`a..b` without the spaces and clause punctuation at its edges."""
-        while a < b and (self.text[a].isspace() or self.text[a] in ",;:*"):
+        while a < b and (self.text[a].isspace() or self.text[a] in ",;:*-+•–"):
             a += 1
         while b > a and (self.text[b - 1].isspace() or self.text[b - 1] in ",;:*"):
             b -= 1
