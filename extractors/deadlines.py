@@ -88,9 +88,17 @@ _MONTH = regex.compile(
     r"(?=\s+(?:hằng|hàng)\s+năm))(?![\d/])",
     _I,
 )
+# a named day: `“Ngày toàn dân phòng, chống mua bán người - 30/7” năm 2019`, or the same without quotes
 _OBSERVANCE = regex.compile(
-    r"[“\"](?:ngày|tháng)\s[^”\"\n]{0,120}?(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])\s*[”\"]"
-    r"(?:\s*năm\s+(?P<y>" + _YEAR + r"))?",
+    r"[“\"](?i:ngày|tháng)\s[^”\"\n]{0,120}?(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])\s*[”\"]"
+    r"(?:\s*năm\s+(?P<y>" + _YEAR + r"))?"
+    r"|\bNgày\s+(?=\p{L})[^\n;:.()“”\"\d]{0,100}?(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])"
+    r"(?:\s*(?:năm\s+)?(?P<y>" + _YEAR + r"))?"
+)
+# `Thời gian thực hiện: Năm 2025`: a year given as the time to do something is that year
+_TIME_YEAR = regex.compile(
+    r"\bthời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức))?\s*:\s*(?:trong\s+)?"
+    r"(?:năm\s+)?(?P<y>" + _YEAR + r")\b(?!\s*[-–/]\s*\d)",
     _I,
 )
 _DAY = regex.compile(r"\bngày\s+" + _DATE + r"(?:\s+(?P<rel>năm\s+sau|năm\s+nay))?", _I)
@@ -268,6 +276,12 @@ def _month(ctx: _Context) -> Iterator[_Hit]:
             yield _Hit("period", m.start(), m.end(), start_date=start, end_date=end)
 
 
+def _time_years(ctx: _Context) -> Iterator[_Hit]:
+    for m in _TIME_YEAR.finditer(ctx.text):
+        year = int(m["y"])
+        yield _Hit("period", m.start("y"), m.end("y"), start_date=f"{year}-01-01", end_date=f"{year}-12-31")
+
+
 def _observance(ctx: _Context) -> Iterator[_Hit]:
     for m in _OBSERVANCE.finditer(ctx.text):
         value = _iso(_int(m["y"]), int(m["m"]), int(m["d"]))
@@ -370,7 +384,7 @@ def _cell_years(ctx: _Context) -> Iterator[_Hit]:
 #: Recognisers in the order they claim text.
 _RECOGNISERS: tuple[Callable[[_Context], Iterator[_Hit]], ...] = (
     _range_days, _range_months, _from_now, _range_years, _half_year, _quarters, _quarter, _month, _observance, _day,
-    _bare_dates,
+    _bare_dates, _time_years,
     _chains, _per_times, _events, _durations, _by_year, _cycles, _yearly, _cell_years,
 )
 

@@ -70,7 +70,7 @@ _ANNOUNCE = regex.compile(r"\b(?:chỉ\s+tiêu|mục\s+tiêu)[^\n]{0,80}:\s*$", 
 _LIST_ITEM = regex.compile(r"\s*(?:[-+•*]|\(?\d+\)|\(?[a-zđ]\)|\d+(?:\.\d+)*\.)\s", _I)
 _INDICATOR_HEADING = regex.compile(r"\bchỉ\s+tiêu\b", _I)
 _PAST_HEADING = regex.compile(rf"\b{_alt(_WORDS['past_headings'])}\b", _I)
-_ANNUAL = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\b|%\s*/\s*năm\b", _I)
+_ANNUAL = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\b|[%\p{L}]\s*/\s*năm\b", _I)
 _YEAR_BEFORE = regex.compile(r"\b(?:(?:đến|tới|trước|trong)\s+(?:hết\s+)?)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
 # `giảm 10% so với năm 2024`: a year after `so với` is the baseline, not the year to reach
 _BASELINE_BEFORE = regex.compile(r"\b(?:so\s+với|từ)\s+(?:cùng\s+kỳ\s+)?$", _I)
