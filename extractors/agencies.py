@@ -358,6 +358,8 @@ class _Collectives:
         self.org_after = regex.compile(r"\s*(?:,|$|đoàn thể|xã hội|chính trị|quốc tế|thành viên|hội|khác|có liên quan"
                                        r"|liên quan|đoàn|phi chính phủ)")
         self.topic_words = {fold(x) for x in w["topic_words"]}
+        proper = {fold(x) for x in w["foreign"]} | {"việt nam", "trung ương", "mặt trận"}
+        self.tokens = {t for x in self.words - proper for t in x.replace(",", " ").split()}
         self.plural = tuple(fold(x) for x in w["plural"])
         self.multi = sorted((x for x in self.words if " " in x), key=len, reverse=True)
 
@@ -406,10 +408,6 @@ class _Collectives:
             if tok == "-" and last_word:
                 i = m.end()
                 continue
-            if text[j:j + 1].isupper() and last_word and tok not in (",",):
-                end = i = m.end()
-                last_word = tok
-                continue
             break
         # trim words that only join
         while end > pos:
@@ -442,7 +440,7 @@ class _Collectives:
         tokens = words.split(" ")
         for i, t in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.words and not nxt[:1].isupper():
+            if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.tokens and not nxt[:1].isupper():
                 tokens[i] = t.lower()
         words = " ".join(tokens)
         low = words.lower()
