@@ -104,7 +104,7 @@ class _Tree:
         parent = self.stack[depth - 1] if depth else None
         if m.kind == "decimal" and parent is not None and parent.kind in ("arabic", "decimal") \
                 and m.prefix != parent.label:
-            return 0
+            return 1 if m.value == 1 else 0
         if m.value == 1:
             return 3
         if m.value == self.last_value.get(m.key, -1) + 1:

@@ -80,7 +80,10 @@ def _is_type_line(s: str) -> bool:
     s = s.strip()
     if s[:1] not in _TYPE_INITIALS:
         return False
-    return bool(_TYPE_ALONE.fullmatch(s) or _TYPE_WITH_TITLE.match(s))
+    if _TYPE_ALONE.fullmatch(s):
+        # mostly capitals: `KẾ HOẠCH`, or `Kế HOạCH` from TCVN3; not a metadata value `Quyết định`
+        return sum(c.isupper() for c in s) > sum(c.islower() for c in s)
+    return bool(_TYPE_WITH_TITLE.match(s))
 
 
 def _strong_marker(s: str) -> bool:
@@ -91,7 +94,8 @@ def find_body_start(lines: list[Line]) -> int:
     """Offset where the body (the preamble, or the first heading) begins.
 
     After the type line comes the title: the rest of the type line's paragraph, or the next
-    paragraph when the type line stands alone; then upper-case lines (the issuing authority of a
+    paragraph when the type line stands alone, up to a line that opens the preamble (`Căn cứ`,
+    `Thực hiện`; the title's own first line may start so); then upper-case lines (the issuing authority of a
     Quyết định, `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...`) and `(Ban hành kèm theo ...)`.
     """
     limit = min(len(lines), 120)
@@ -104,7 +108,10 @@ def find_body_start(lines: list[Line]) -> int:
             i += 1
         if i < len(lines) and _strong_marker(lines[i].text):
             return lines[i].start
+    title = i
     while i < len(lines) and not lines[i].blank and not _strong_marker(lines[i].text):
+        if i > title and _PREAMBLE.match(lines[i].text.strip()):
+            return lines[i].start
         i += 1
     while i < len(lines):
         s = lines[i].text.strip()

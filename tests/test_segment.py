@@ -244,6 +244,28 @@ def test_signature_before_the_recipient_list_is_closing_too() -> None:
     assert doc.text[doc.sections[-1].char_start:doc.sections[-1].char_end] == "1. Mục tiêu chung."
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Số hiệu:\n2530/QĐ-TTg\nLoại văn bản:\nQuyết định\n\nTình trạng:\nĐã biết\nSố: 2530/QĐ-TTg\nQUYẾT ĐỊNH\n"
+         "PHÊ DUYỆT KẾ HOẠCH HÀNH ĐỘNG\nCăn cứ Luật Tổ chức Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt.\n",
+         "Căn cứ Luật Tổ chức Chính phủ;"),
+        ("Số: 19/KH-BCĐ\n\nKẾ HOẠCH\n\nTHỰC HIỆN CÔNG TÁC NĂM 2024\n\nThực hiện Quyết định số 193/QĐ-TTg.\n",
+         "Thực hiện Quyết định số 193/QĐ-TTg."),
+        ("KẾ HOẠCH\n\nThực hiện Đề án 2 giai đoạn 2016 - 2020\n\n\nCăn cứ Quyết định số 1524/QĐ-BCA.\n",
+         "Căn cứ Quyết định số 1524/QĐ-BCA."),
+        ("Số: 1/KH-UBND\n\nKẾ HOẠCH\n\nI. MỤC ĐÍCH\n", "I. MỤC ĐÍCH"),
+        ("Kế HOạCH\n\nTriển khai công tác năm 2019\n\nThực hiện Kế hoạch số 02/KH-BCĐ.\n",
+         "Thực hiện Kế hoạch số 02/KH-BCĐ."),
+    ],
+    ids=["website-metadata-then-title-then-preamble", "title-paragraph", "title-starting-with-thuc-hien",
+         "no-preamble", "tcvn3-case"],
+)
+def test_body_starts_after_the_title_block(text: str, body: str) -> None:
+    doc = seg(text)
+    assert doc.text[doc.body_start:].startswith(body)
+
+
 def test_a_bare_signature_at_the_end_is_closing() -> None:
     text = HEADER + PREAMBLE + "I. MỤC TIÊU\n\n1. Mục tiêu chung.\n\nTRƯỞNG BAN\n\n\nNguyễn Văn An\n"
     doc = seg(text)
