@@ -375,8 +375,17 @@ def _events(ctx: _Context) -> Iterator[_Hit]:
         yield _Hit("event", m.start(), end)
 
 
+def _header_row(text: str, offset: int) -> bool:
+    """True in a table's first row, where `| Năm 2025 | Năm 2026 |` names columns, not times."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:line_start].strip()
+    return not previous.startswith("|")
+
+
 def _cell_years(ctx: _Context) -> Iterator[_Hit]:
     for m in _CELL_YEAR.finditer(ctx.text):
+        if _header_row(ctx.text, m.start()):
+            continue
         year = int(m["y"])
         yield _Hit("period", m.start("y"), m.end("y"), start_date=f"{year}-01-01", end_date=f"{year}-12-31")
 

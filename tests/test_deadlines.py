@@ -43,7 +43,7 @@ def _key(d: Deadline) -> str:
 
 @pytest.mark.parametrize(("phrase", "expected"), _cases())
 def test_phrase(phrase: str, expected: str) -> None:
-    found = [_key(d) for d in deadlines.extract(_doc(phrase), DocumentMeta())]
+    found = [_key(d) for d in deadlines.extract(_doc(phrase.replace("\\n", "\n")), DocumentMeta())]
     assert found == [e.strip() for e in expected.split(" ; ") if e.strip()]
 
 
