@@ -401,6 +401,8 @@ class _Collectives:
                 w = None  # the verb `tổ chức`, not the noun
             if w in self.topic_words and not self._word_at(folded, _skip_space(folded, j + len(w)), hi):
                 break  # `... trong phòng, chống` names the work, not the bodies
+            if w == "ban" and folded.startswith(" hành", j + 3):
+                break  # the verb `ban hành`
             if w:
                 end = i = j + len(w)
                 last_word = w
@@ -432,9 +434,11 @@ class _Collectives:
         m = _TOKEN.match(folded, j, hi)
         return m.group() if m and m.group() in self.words else None
 
-    def name(self, text: str) -> str:
+    def name(self, text: str, plural: bool = True) -> str:
         """As written, in sentence case, `UBND` expanded: one spelling for one phrase across documents."""
         words = " ".join(text.split())
+        if sum(c.isupper() for c in words) > sum(c.islower() for c in words):
+            words = words.lower()  # a heading in capitals
         words = _UBND.sub("Ủy ban nhân dân", words)
         words = _OLD_UY.sub(lambda m: "Ủy" if m.group() == "Uỷ" else "ủy", words)
         tokens = words.split(" ")
@@ -444,7 +448,7 @@ class _Collectives:
                 tokens[i] = t.lower()
         words = " ".join(tokens)
         low = words.lower()
-        if not low.startswith(("các ", "những ")) and low.startswith(self.plural):
+        if plural and not low.startswith(("các ", "những ")) and low.startswith(self.plural):
             words = "các " + words
         return words[:1].upper() + words[1:]
 
@@ -474,7 +478,8 @@ def _collectives() -> _Collectives:
 # a specific body followed by `các ...`, `xã, phường`, `địa phương` or `các cấp` names many bodies
 _EVERY_LEVEL = regex.compile(r"[ \t]+các cấp(?!\w)")
 _MANY_AFTER = regex.compile(
-    r"[ \t]+(?:các|những|địa phương|(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|thị|thành)\s*,)(?!\w)"
+    r"[ \t]+(?:(?:các|những)[ \t]+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|địa phương|cấp|vùng|khu vực)"
+    r"|địa phương|(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|thị|thành)\s*,)(?!\w)"
 )
 
 
@@ -493,7 +498,7 @@ def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -
             if end > m.end:
                 stem = _stem_name(m)
                 tail = text[m.end:end]
-                name = coll.name(stem + tail)
+                name = coll.name(stem + tail, plural=False)
                 level, category = coll.level_category(fold(name))
                 found.append(Mention(m.start, end, text[m.start:end], AgencyRef(name, level, m.agency.category)))
     for s in coll.start.finditer(folded, lo, hi):
