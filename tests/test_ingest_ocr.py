@@ -85,3 +85,15 @@ def test_unreadable_image_is_a_one_line_error(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n not an image")
     with pytest.raises(IngestError, match="not a readable image"):
         ingest(path)
+
+
+def test_bold_roman_labels_are_reread_by_their_strokes(tmp_path: Path) -> None:
+    """Tesseract reads bold `III.` as `HI.` and `Phần III` as `Phần IH` on this page; the stroke count fixes both."""
+    pdf = pypdfium2.PdfDocument(next((CORPUS / "scanned").glob("003_*.pdf")))
+    page = render(pdf[2])
+    path = tmp_path / "headings.png"
+    page.crop((0, 0, page.width, 1200)).save(path, dpi=(300, 300))
+    lines = ingest(path).text.splitlines()
+    assert "III. THỜI GIAN THỰC HIỆN" in lines
+    assert "Phần III" in lines
+    assert "II. PHẠM VI THỰC HIỆN" in lines and "Phần II" in lines

@@ -14,6 +14,7 @@ import functools
 import io
 import os
 import shutil
+import statistics
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -21,11 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2
+import regex
 from PIL import Image, ImageOps
 
 from pipeline.ingest.deskew import deskew
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.layout import Line, PageLines
+from pipeline.ingest.roman import label_positions, reread
 
 DPI = 300
 LANGUAGE = "vie"
@@ -36,6 +39,8 @@ _PSM = "3"
 # Lines Tesseract reads with less mean confidence than this are specks, stamps, signatures or a cut
 # line at the image's edge: text of any quality scores far above it.
 _NOISE = 35.0
+# Specks read as marks before a line's first letter (`_Phần I`, `'BAN HÀNH`); quotes and brackets are text.
+_SPECK = regex.compile(r"^[_'`~^|.,:;]+(?=\w)|^[_'`~^|]+\s+")
 
 
 @dataclass(frozen=True)
@@ -90,10 +95,10 @@ def _recognize(binary: str, image: Image.Image) -> OcrPage:
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise IngestError(f"tesseract failed: {reason[-1] if reason else done.returncode}")
-    return _parse_tsv(done.stdout.decode("utf-8"), gray.width, gray.height)
+    return _parse_tsv(done.stdout.decode("utf-8"), gray)
 
 
-def _parse_tsv(tsv: str, width: float, height: float) -> OcrPage:
+def _parse_tsv(tsv: str, image: Image.Image) -> OcrPage:
     """Tesseract's word rows → visual lines with boxes, and the page's confidence."""
     words: dict[tuple[str, str, str], list[dict[str, str]]] = {}
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -105,13 +110,20 @@ def _parse_tsv(tsv: str, width: float, height: float) -> OcrPage:
         if _mean_confidence(line_words) < _NOISE:
             continue
         boxes = [(int(w["left"]), int(w["top"]), int(w["width"]), int(w["height"])) for w in line_words]
+        texts = [w["text"] for w in line_words]
+        for i in label_positions(texts):
+            texts[i] = reread(texts[i], boxes[i], image)
+        text = _SPECK.sub("", " ".join(texts))
+        if not text:
+            continue
         lines.append(
             Line(
-                text=" ".join(w["text"] for w in line_words),
+                text=text,
                 x0=min(b[0] for b in boxes),
                 x1=max(b[0] + b[2] for b in boxes),
-                top=min(b[1] for b in boxes),
-                bottom=max(b[1] + b[3] for b in boxes),
+                # medians, not extremes: a speck or a descender in one word must not move the line
+                top=statistics.median(b[1] for b in boxes),
+                bottom=statistics.median(b[1] + b[3] for b in boxes),
                 first_word=boxes[0][2],
             )
         )
@@ -119,7 +131,7 @@ def _parse_tsv(tsv: str, width: float, height: float) -> OcrPage:
             if float(w["conf"]) >= 0:
                 weighted += float(w["conf"]) * len(w["text"])
                 chars += len(w["text"])
-    return OcrPage(PageLines(tuple(lines), width, height), weighted / chars / 100 if chars else 0.0)
+    return OcrPage(PageLines(tuple(lines), image.width, image.height), weighted / chars / 100 if chars else 0.0)
 
 
 def _mean_confidence(words: list[dict[str, str]]) -> float:
