@@ -97,6 +97,12 @@ _NAME_BAD_STARTS = set(_WORDS["name_bad_starts"])
 _NAME_STOPS = set(_WORDS["name_stops"])
 _COMMA_CONT = set(_WORDS["comma_continuations"])
 _AFTER_AND_STOPS = {"các", "những", "một", "Bộ", "Luật", ""}
+_PUNCT_IN_NAMES = {",", "-"}
+_KNOWN_LAWS = {
+    " ".join(w.casefold() for w in line.replace(",", " ").replace(" - ", " ").split())
+    for line in (_DATA / "refs_laws.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+}
 _LEGISLATURE_RE = regex.compile(r"(?:UBTV)?(QH\d+)")
 _FOLLOWING_TYPE_RE = regex.compile(rf"\s*(?:,|và)\s*(?P<type>{_alt(list(_NAMED))})(?!\w)")
 _LAW_WORD_RE = regex.compile(r"(?<!\w)(?:Bộ\s+)?[Ll]uật(?!\w)")
@@ -234,7 +240,7 @@ def _name(text: str, pos: int, ref_type: str, limit: int) -> tuple[str, int]:
         toks.append((m.group("tok"), m.end()))
         at = m.end()
     words = [t for t, _ in toks] + ["", ""]
-    about, name, end = False, [], pos
+    about, name, ends = False, [], []
     for i, (tok, tok_end) in enumerate(toks):
         nxt, after = words[i + 1], words[i + 2]
         if tok == "về" and (not name or ref_type in _INTERNATIONAL):
@@ -242,10 +248,23 @@ def _name(text: str, pos: int, ref_type: str, limit: int) -> tuple[str, int]:
         elif (not name and _bad_start(tok, nxt, ref_type)) or _ends_name(tok, nxt, after, name, about):
             break
         name.append(tok)
-        end = tok_end
+        ends.append(tok_end)
         if len(name) >= (40 if about else 30):
             break
-    return " ".join(name).replace(" ,", ","), end
+    if ref_type in _LAW_WORDS and (known := _known_law_length([t for t, _ in toks])):
+        name, ends = [t for t, _ in toks[:known]], [e for _, e in toks[:known]]
+    return " ".join(name).replace(" ,", ","), ends[-1] if name else pos
+
+
+def _known_law_length(words: list[str]) -> int:
+    """How many of the words make the longest known law name they start with (0: none)."""
+    key, best = [], 0
+    for i, word in enumerate(words, 1):
+        if word not in _PUNCT_IN_NAMES:
+            key.append(word.casefold())
+            if " ".join(key) in _KNOWN_LAWS:
+                best = i
+    return best
 
 
 def _bad_start(tok: str, nxt: str, ref_type: str) -> bool:
