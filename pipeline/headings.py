@@ -36,7 +36,7 @@ _ORDINAL_WORDS = {
 # the text after a label: a space then something, a capital glued to the label, or nothing
 _AFTER = r"(?=[ \t]+\S|\p{Lu}|[\"“(]|[ \t]*$)"
 _PART = regex.compile(
-    r"(?P<word>PHẦN|Phần)[ \t]+(?P<num>(?:THỨ|[Tt]hứ)[ \t]+\p{L}+|[IVXLC]{1,6}|\d{1,2})"
+    r"(?P<word>PHẦN|Phần)(?:[ \t]+(?P<num>(?:THỨ|[Tt]hứ)[ \t]+\p{L}+|[IVXLC]{1,6}|\d{1,2})|(?P<num>[IVXLC]{1,6}))"
     r"(?=[ \t]*$|[ \t]*[.:\-–][ \t]*|[ \t]+\p{Lu})"
 )
 _APPENDIX = regex.compile(
@@ -189,6 +189,9 @@ def read_markers(line: str, start: int = 0, ocr: bool = False) -> list[Marker]:
         parsed = _part_number(m["num"])
         if parsed:
             out.append(_marker("part", f"Phần {parsed[0]}", parsed[1], m, line))
+            if ocr and m["num"].isupper():
+                out.extend(_marker("part", f"Phần {to_roman(v)}", v, m, line, ocr=True)
+                           for v in (int(parsed[1]) + 1, int(parsed[1]) - 1) if v)
         return out
     if m := _APPENDIX.match(line, start):
         num = m["num"] or ""

@@ -28,7 +28,7 @@ from pipeline.segment_regions import (
 # a heading run into an upper-case heading: `II. CÁC HOẠT ĐỘNG TRỌNG TÂM1. Công tác chỉ đạo`
 _RUN_IN = regex.compile(r"(?<=\p{Lu}{2}[\p{Lu} ,]*)(?=\d{1,2}(?:\.\d{1,2}){0,2}\.[ \t]*\p{Lu}\p{Ll})")
 # specks OCR puts before a label (`_ 8) Sở Thông tin ...`)
-_OCR_JUNK = regex.compile(r"[_~·•'`,.]+[ \t]+")
+_OCR_JUNK = regex.compile(r"[_~·•'`,.—–-]+[ \t]+|[_|—–-]+[ \t]*(?=\p{Lu})")
 _TABLE_ROW = regex.compile(r"\|(?P<cells>.*)\|[ \t]*$")
 _TABLE_RULE = regex.compile(r"\|?[ \t:|-]*-{3,}[ \t:|-]*\|?[ \t]*")
 _TT_HEADER = regex.compile(r"(?i:s[ốo][ \t]*tt|stt|tt)\.?")
@@ -251,7 +251,7 @@ class _Segmenter:
         while pos < len(text):
             markers = read_markers(text, pos, self.ocr)
             if self.ocr and (junk := _OCR_JUNK.match(text, pos)):
-                markers += [m for m in read_markers(text, junk.end(), True) if m.kind not in LIST_KINDS]
+                markers = [m for m in read_markers(text, junk.end(), True) if m.kind not in LIST_KINDS] + markers
             m = _best(self.tree, markers)
             if m is None:
                 return

@@ -152,6 +152,18 @@ def test_ocr_specks_and_a_letter_read_as_a_digit() -> None:
     assert [p for p, _ in scored(body)] == ["I", "I.1", "I.1.a", "I.2", "I.2.b", "I.3"]
 
 
+def test_ocr_parts_with_specks_glued_numerals_and_misread_numbers() -> None:
+    body = (
+        "_Phần I\n\nQUAN ĐIỂM\n\n1. Phòng ngừa là chính.\n\nPhần II\n\nPHẠM VI\n\nHI. THỜI GIAN\n\nPhần II\n\n"
+        "GIẢI PHÁP\n\n1. Lãnh đạo.\n\na) Một.\n\n—_ b) Hai.\n\n| Phần IV\n\nĐỀ ÁN\n\n_ PhầnV\n\nKINH PHÍ\n"
+    )
+    assert scored(body, ocr=True) == [
+        ("Phần I", "part"), ("Phần I.1", "arabic"), ("Phần II", "part"), ("Phần III", "part"),
+        ("Phần III.1", "arabic"), ("Phần III.1.a", "letter"), ("Phần III.1.b", "letter"), ("Phần IV", "part"),
+        ("Phần V", "part"),
+    ]
+
+
 def test_a_label_punctuated_unlike_its_list_is_not_taken() -> None:
     body = "I. NHIỆM VỤ\n\n1. Một\n\n2. Hai theo điểm\n3) của khoản 2\n\n3. Ba\n"
     doc = seg(HEADER + PREAMBLE + body)
