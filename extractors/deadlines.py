@@ -11,26 +11,20 @@ where its targets are.
 from __future__ import annotations
 
 import calendar
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import regex
 
-from extractors import targets
+from extractors import cues, targets
 from extractors.excluded import Exclusions
 from extractors.vnnumbers import NUMBER, ROMAN, parse_number, roman_to_int
 from models.records import Deadline, DocumentMeta, SegmentedDocument
 
-_WORDS = json.loads((Path(__file__).parent / "data" / "time_words.json").read_text(encoding="utf-8"))
+_WORDS = cues.load("time_words")
+_alt = cues.alternation
 
-
-def _alt(phrases: list[str]) -> str:
-    """Alternation of cue phrases, longest first, any whitespace between words."""
-    parts = sorted((r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases), key=len, reverse=True)
-    return "(?:" + "|".join(parts) + ")"
 
 
 _YEAR = r"(?:19|20)\d\d"

@@ -12,33 +12,27 @@ number is still one row, with value NULL.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import regex
 
+from extractors import cues
 from extractors.excluded import Exclusions
-from extractors.vnnumbers import DIGITS, NUMBER_WORDS, parse_number
+from extractors.vnnumbers import DIGITS, NUMBER, parse_number
 from models.records import DocumentMeta, SegmentedDocument, Target
 
-_WORDS = json.loads((Path(__file__).parent / "data" / "target_words.json").read_text(encoding="utf-8"))
+_WORDS = cues.load("target_words")
+_alt = cues.alternation
 _I = regex.IGNORECASE
 
 
-def _alt(phrases) -> str:
-    """Alternation of cue phrases, longest first, any whitespace between words."""
-    parts = sorted((r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases), key=len, reverse=True)
-    return "(?:" + "|".join(parts) + ")"
 
-
-_NUM = rf"(?:{DIGITS}|{NUMBER_WORDS})"
 # `10 - 13%`, `từ 85% đến 90%`: a range commits to its lower end at least
 _PERCENT = regex.compile(
-    rf"(?<![\d.,/\p{{L}}])(?:(?P<lo>{DIGITS})\s*%?\s*(?:-|–|đến)\s*)?(?P<n>{_NUM})\s*(?:%|phần\s+trăm\b)", _I
+    rf"(?<![\d.,/\p{{L}}])(?:(?P<lo>{DIGITS})\s*%?\s*(?:-|–|đến)\s*)?(?P<n>{NUMBER})\s*(?:%|phần\s+trăm\b)", _I
 )
-_COUNT = regex.compile(rf"(?<![\d.,/\p{{L}}])(?P<n>{_NUM})\s+(?P<unit>{_alt(_WORDS['units'])})(?![\p{{L}}\d²])", _I)
+_COUNT = regex.compile(rf"(?<![\d.,/\p{{L}}])(?P<n>{NUMBER})\s+(?P<unit>{_alt(_WORDS['units'])})(?![\p{{L}}\d²])", _I)
 _MEASURE = regex.compile(
     rf"(?<![\d.,/\p{{L}}])(?P<n>{DIGITS})\s*(?P<unit>{_alt(_WORDS['measure_units'])})(?![\p{{L}}\d²])", _I
 )

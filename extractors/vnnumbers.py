@@ -98,9 +98,3 @@ def roman_to_int(text: str) -> int | None:
             total += value
     return total
 
-
-def as_int_if_whole(value: float | None) -> float | int | None:
-    """Keep 95 as 95, not 95.0, where the value is whole: researchers read these columns."""
-    if value is not None and float(value).is_integer():
-        return int(value)
-    return value
