@@ -413,11 +413,12 @@ class _Collectives:
             break
         # trim words that only join
         while end > pos:
-            tail = _LAST_WORD.search(folded[pos:end])
-            if not tail or tail.group(1) not in self.drop_tail:
+            phrase = folded[pos:end]
+            cut = next((len(d) for d in self.drop_tail if phrase.endswith(d)
+                        and (len(phrase) == len(d) or not phrase[-len(d) - 1].isalnum())), 0)
+            if not cut:
                 break
-            end = pos + tail.start()
-            end = pos + len(folded[pos:end].rstrip(" ,-–"))
+            end = pos + len(phrase[:-cut].rstrip(" ,-–"))
         return end
 
     def _list_goes_on(self, folded: str, last_word: str, j: int, hi: int) -> bool:
