@@ -21,15 +21,16 @@ DATA = Path(__file__).parent / "data" / "doc_types.json"
 _SEG = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:\([A-Z0-9]{1,6}\))?"
 # OCR and typing put spaces around `-` (`QĐ- TTg`, `TTr-CAT- PV11(CS)`); a spaced hyphen only joins a
 # segment that cannot be an ordinary word (all capitals or digits, or a known abbreviation such as `TTg`).
-_HYPHEN = r"(?:-(?=[A-ZĐÐ])|[ \t]*-[ \t]*(?=(?:[A-ZĐÐ][A-ZĐÐ0-9&]+|TTg|TTr|CAT)(?![\w])))"
+# Word processors turn `-` into an en dash (`QĐ–UBND`); both are the same hyphen.
+_HYPHEN = r"(?:[-–](?=[A-ZĐÐ])|[ \t]*[-–][ \t]*(?=(?:[A-ZĐÐ][A-ZĐÐ0-9&]+|TTg|TTr|CAT)(?![\w])))"
 _SYMBOL = rf"{_SEG}(?:{_HYPHEN}{_SEG})*"
 #: A document number as written: `1427/QĐ-TTg`, `19/2025/QĐ-TTg`, `85/2015/QH13`, `19/KH-BCĐ138/CP`,
 #: and the party form `24-CT/TW`. Groups: number, year, symbol (state form) / pnumber, psymbol (party form).
 CODE_PATTERN = (
-    rf"(?<![\w/.,-])(?:"
+    rf"(?<![\w/.,–-])(?:"
     rf"(?P<number>\d{{1,5}}[a-z]?)\s*/\s*(?:(?P<year>(?:19|20)\d\d)\s*/\s*)?"
     rf"(?P<symbol>{_SYMBOL}(?:[ \t]*/[ \t]*{_SEG}(?:{_HYPHEN}{_SEG})*)?)"
-    rf"|(?P<pnumber>\d{{1,5}})[ \t]*-[ \t]*(?P<psymbol>{_SEG}[ \t]*/[ \t]*{_SEG}(?:-{_SEG})*)"
+    rf"|(?P<pnumber>\d{{1,5}})[ \t]*[-–][ \t]*(?P<psymbol>{_SEG}[ \t]*/[ \t]*{_SEG}(?:[-–]{_SEG})*)"
     rf")(?![\w/])"
 )
 CODE_RE = regex.compile(CODE_PATTERN)
@@ -99,7 +100,7 @@ def _canonical_segment(seg: str) -> str:
 
 
 def canonical_symbol(symbol: str) -> str:
-    symbol = _SPACES.sub("", symbol)
+    symbol = _SPACES.sub("", symbol).replace("–", "-")
     return _SEGMENT_RE.sub(lambda m: _canonical_segment(m.group()), symbol)
 
 

@@ -31,6 +31,8 @@ from extractors import codes
         ("52/2024/QĐ- UBND", "52/2024/QĐ-UBND"),
         ("05/2025/NQ-HDND", "05/2025/NQ-HĐND"),
         ("12103/VPCP", "12103/VPCP"),
+        ("23/KH–BCĐ", "23/KH-BCĐ"),
+        ("46–CT/TW", "46-CT/TW"),
         ("1524/QĐ-BCA-C41", "1524/QĐ-BCA-C41"),
     ],
 )
