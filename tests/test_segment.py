@@ -377,7 +377,8 @@ MARKS = ["I. ", "II. ", "1. ", "2. ", "1.1. ", "a) ", "b) ", "đ) ", "- ", "+ ",
 def test_random_text_never_raises_and_sections_nest(pieces: list[str], ocr: bool) -> None:
     doc = seg("\n".join(pieces), ocr=ocr)
     for s in doc.sections:
-        assert 0 <= s.char_start <= s.own_end <= s.char_end <= len(doc.text)
+        assert doc.body_start <= s.char_start <= s.own_end <= s.char_end <= len(doc.text)
+        assert not any(a < s.char_end and s.char_start < b for a, b in doc.closing_spans)
         if s.parent is not None:
             parent = doc.sections[s.parent]
             assert parent.index < s.index and parent.char_start <= s.char_start and s.char_end <= parent.char_end
