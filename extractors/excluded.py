@@ -44,8 +44,13 @@ _TITLE_START = regex.compile(
     regex.IGNORECASE,
 )
 # where a title or a named citation stops: a clause break, a parenthesis, a new list item or sentence
+# a time commitment of the citing plan that follows the citation in the same clause
+_TIME_CUE = (
+    r"\s(?=(?:ngay\s+)?sau\s+khi\b|kể\s+từ\b|trước\s+ngày\b|chậm\s+nhất\b|định\s+kỳ\b"
+    r"|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b|trong\s+thời\s+(?:gian|hạn)\b)"
+)
 _TITLE_END = regex.compile(
-    r";|\(|:|\n\s*\n|\n(?=\s*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.))|\.(?=\s+\p{Lu}|\s*$)"
+    r";|\(|:|\n\s*\n|\n(?=\s*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.))|\.(?=\s+\p{Lu}|\s*$)|" + _TIME_CUE
 )
 # `Luật Phòng, chống mua bán người`, `Kế hoạch phối hợp thực hiện Hiệp định ... thông qua ngày 26/4/2016`
 _NAMED = regex.compile(
@@ -53,7 +58,7 @@ _NAMED = regex.compile(
     r"Nghị\s+quyết|Chỉ\s+thị)\s+(?!này\b|số\b|\d|giai\s+đoạn\b|năm\b|và\b|của\b|trên\b|được\b|thi\s+hành\b|có\b|đã\b|phải\b|sẽ\b|đề\s+ra\b)(?=[\p{L}“\"])"
 )
 _NAMED_END = regex.compile(
-    r";|\(|\)|:|\n(?=\s*(?:[^\p{Ll}\d\s]|\d+[.)]\s))|\.(?=\s|$)|,(?!\s*(?:chống|bổ\s+sung)\b)"
+    r";|\(|\)|:|\n(?=\s*(?:[^\p{Ll}\d\s]|\d+[.)]\s))|\.(?=\s|$)|,(?!\s*(?:chống|bổ\s+sung)\b)|" + _TIME_CUE
 )
 _LAW_TAIL = regex.compile(
     rf"\s*(?:\(?\s*(?:năm\s+)?\d{{4}}\s*\)?)?\s*,?\s*(?:(?:được\s+[^;.\n]{{0,60}}?|có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ)"
