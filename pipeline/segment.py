@@ -33,7 +33,6 @@ _TABLE_ROW = regex.compile(r"\|(?P<cells>.*)\|[ \t]*$")
 _TABLE_RULE = regex.compile(r"\|?[ \t:|-]*-{3,}[ \t:|-]*\|?[ \t]*")
 _TT_HEADER = regex.compile(r"(?i:s[ốo][ \t]*tt|stt|tt)\.?")
 _TT_CELL = regex.compile(r"(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,2}){0,3}|[a-zđ])\.?")
-_HEADING_KINDS = ("part", "chapter")
 _ROW_KINDS = ("roman", "arabic", "decimal", "letter")
 
 
@@ -164,10 +163,13 @@ def _best(tree: _Tree, markers: list[Marker], floor: int = 0) -> Marker | None:
     return best
 
 
-def _next_text(lines: list[Line], i: int, stop: int) -> str:
-    for line in lines[i + 1:stop]:
-        if line.text.strip():
-            return line.text.strip()
+def _next_text(lines: list[Line], i: int) -> str:
+    """The heading of a label that stands alone on its line (`Phần I` / `QUAN ĐIỂM CHỈ ĐẠO`): the next
+    non-blank line, unless that line carries a label of its own."""
+    for line in lines[i + 1:i + 4]:
+        s = line.text.strip()
+        if s:
+            return "" if s.startswith("|") or read_markers(s) else s
     return ""
 
 
@@ -258,8 +260,8 @@ class _Segmenter:
             run_in = _RUN_IN.search(text, m.text_start) if m.kind in ("roman", "part", "chapter") else None
             end = run_in.start() if run_in else len(text)
             heading = text[m.text_start:end].strip()
-            if not heading and m.kind in _HEADING_KINDS:
-                heading = _next_text(self.lines, i, min(len(self.lines), i + 4))
+            if not heading and m.kind not in LIST_KINDS:
+                heading = _next_text(self.lines, i)
             self.tree.add(m, line.start + m.label_start, heading, cut=line.start + pos)
             if run_in is None:
                 return

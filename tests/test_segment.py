@@ -140,6 +140,13 @@ def test_ocr_misread_romans_take_the_expected_label(body: str, label: str) -> No
     assert (f"{label}.1", "arabic") in tree(body, ocr=True)
 
 
+def test_a_label_alone_on_its_line_takes_the_next_line_as_heading() -> None:
+    doc = seg(HEADER + PREAMBLE + "I.\nMỤC TIÊU\n\n1.\nMục tiêu chung\n\n2.\na) Nội dung\n")
+    assert [(s.path, s.heading) for s in doc.sections] == [
+        ("I", "MỤC TIÊU"), ("I.1", "Mục tiêu chung"), ("I.2", ""), ("I.2.a", "Nội dung")
+    ]
+
+
 def test_ocr_misread_digit_takes_the_expected_label() -> None:
     body = "I. NHIỆM VỤ\n\n1. Một\n\n2. Hai\n\n3. Ba\n\n4. Bốn\n\n9. Năm\n\n6. Sáu\n"
     assert [p for p, _ in scored(body, ocr=True)] == ["I", "I.1", "I.2", "I.3", "I.4", "I.5", "I.6"]
