@@ -211,7 +211,13 @@ def _resolve_local(entry: _Entry, unit: str | None, place_text: str | None, wher
     if stem == "Ban Chỉ đạo" and where.steering_138:
         stem = "Ban Chỉ đạo 138"
     if unit is None:
-        level = entry.default or ("provincial" if where.province else None)
+        # a bare name in a district or commune plan is that district's or commune's body,
+        # unless only provinces have one (`Sở Tư pháp`, `Bộ Chỉ huy Bộ đội Biên phòng`)
+        local = _locality_level(where.locality)
+        if local and entry.default != "provincial":
+            level = local
+        else:
+            level = entry.default or ("provincial" if where.province else None)
         if level is None:
             return None
     else:
@@ -480,6 +486,7 @@ def _collectives() -> _Collectives:
 _EVERY_LEVEL = regex.compile(r"[ \t]+các cấp(?!\w)")
 _MANY_AFTER = regex.compile(
     r"[ \t]+(?:(?:các|những)[ \t]+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|địa phương|cấp|vùng|khu vực)"
+    r"|cấp[ \t]+(?:tỉnh|huyện|xã|cơ sở|thành phố|trung ương)"
     r"|địa phương|(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|thị|thành)\s*,)(?!\w)"
 )
 

@@ -150,3 +150,18 @@ def test_lists_joined_by_va_split_where_a_new_list_starts() -> None:
         "Các cơ quan báo chí", "Các sở, ban, ngành có liên quan"]
     assert names("các sở, ngành có liên quan và Ủy ban nhân dân các huyện, thành phố") == [
         "Các sở, ngành có liên quan", "Ủy ban nhân dân các huyện, thành phố"]
+
+
+def test_bare_names_in_a_commune_plan_are_the_communes_bodies() -> None:
+    where = Place(province="Quảng Ninh", locality="xã Lương Minh")
+    assert names("Hội Phụ nữ, Đoàn Thanh niên và Sở Tư pháp", where) == [
+        "Hội Liên hiệp Phụ nữ xã Lương Minh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Lương Minh",
+        "Sở Tư pháp tỉnh Quảng Ninh"]
+
+
+def test_a_level_of_bodies_is_a_collective() -> None:
+    text = "Chủ tịch UBND cấp xã; Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"
+    found = find(text, 0, len(text), LANG_SON)
+    assert [(m.agency.name, m.agency.level) for m in found] == [
+        ("Ủy ban nhân dân cấp xã", "collective"),
+        ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "collective")]
