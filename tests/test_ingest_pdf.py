@@ -154,3 +154,15 @@ def test_pdf_text_layer_typed_in_tcvn3_is_converted(tmp_path: Path) -> None:
     doc = ingest(path)
     assert doc.format == "pdf"
     assert doc.text.split() == words
+
+
+def test_markdown_table_rows_stay_on_consecutive_lines() -> None:
+    rows = [line("| TT | Nhiệm vụ | Chủ trì |", 100 + 23 * i, x1=300) for i in range(1)] + [
+        line("|---|---|---|", 123, x1=200),
+        line("| 1 | Tuyên truyền | Sở Tư pháp |", 146, x1=300),
+    ]
+    body = [line(f"Dòng văn bản đầy đủ số {i} của trang", 200 + 17 * i) for i in range(6)]
+    text = page_texts([page(line("PHỤ LỤC", 70, x1=150), *rows, line("Ghi chú.", 169, x1=150), *body)])[0]
+    assert (
+        "PHỤ LỤC\n\n| TT | Nhiệm vụ | Chủ trì |\n|---|---|---|\n| 1 | Tuyên truyền | Sở Tư pháp |\n\nGhi chú." in text
+    )

@@ -59,18 +59,23 @@ def page_texts(pages: list[PageLines]) -> list[str]:
     metrics = _Metrics.of(pages)
     texts: list[str] = []
     prev: Line | None = None
+    paragraph = ""  # the first line of the paragraph being built
     for page in pages:
         parts: list[str] = []
         for line in page.lines:
             if prev is not None:
                 same_page = bool(parts)
                 if metrics.breaks(prev, line, same_page):
-                    parts.append("\n\n" if same_page else "")
+                    # rows of a Markdown table typed in the source stay together, or the table falls apart
+                    table = paragraph.startswith("|") and line.text.startswith("|")
+                    parts.append(("\n" if table else "\n\n") if same_page else "")
+                    paragraph = line.text
                 elif not same_page:
                     texts[-1] = texts[-1].rstrip("\n") + ("" if _CODE_CUT.search(prev.text) else " ")
                 else:
                     parts.append("" if _CODE_CUT.search(prev.text) else " ")
             parts.append(line.text.strip())
+            paragraph = paragraph if prev is not None else line.text
             prev = line
         texts.append("".join(parts) + "\n")
     return texts
@@ -103,8 +108,8 @@ class _Metrics:
         """Does `b` start a new paragraph after `a`?"""
         if same_page and (b.bottom - a.bottom < 0.5 * self.height or b.bottom - a.bottom > 1.3 * self.pitch):
             return True  # side by side, or a paragraph's spacing
-        if _RULE.match(a.text) or _RULE.match(b.text):
-            return True
+        if _RULE.match(a.text) or _RULE.match(b.text) or (a.text.endswith("|") and b.text.startswith("|")):
+            return True  # a rule line, or the next row of a Markdown table typed in the source
         if _SENTENCE_END.search(a.text) and (_LABEL.match(b.text) or (not same_page and b.text[:1].isupper())):
             return True  # a list item; or a new sentence on a new page, which rarely goes on the same paragraph
         if b.x0 > self.left + 0.8 * self.height and not self._centred(b):
