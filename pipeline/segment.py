@@ -65,8 +65,11 @@ class _Tree:
         self.last_value: dict[str, float] = {}
         self.last_sep: dict[str, str] = {}
 
-    def _place(self, m: Marker, floor: int) -> tuple[int, bool]:
-        """Stack depth the marker would sit at, and whether it continues a sibling list."""
+    def _place(self, m: Marker, floor: int = 0) -> tuple[int, bool]:
+        """Stack depth the marker would sit at, and whether it continues a sibling list.
+
+        `floor` is the depth a task table's rows may not climb above (the appendix holding it).
+        """
         depth = len(self.stack)
         while depth > floor and self.stack[depth - 1].rank > m.rank:
             depth -= 1
@@ -76,7 +79,7 @@ class _Tree:
             return depth - 1, False
         return depth, False
 
-    def score(self, m: Marker, floor: int = 0) -> int:
+    def score(self, m: Marker) -> int:
         """How well `m` fits the sequence here: 3 expected, 2 plausible, 1 tolerated, 0 not a heading.
 
         A label punctuated unlike its list (`8)` among `1.`, `2.`) fits one grade worse, and so does one
@@ -84,7 +87,7 @@ class _Tree:
         """
         if m.kind in LIST_KINDS or m.key == "appendix":
             return 3
-        depth, sibling = self._place(m, floor)
+        depth, sibling = self._place(m)
         sep = self.stack[depth].sep if sibling else self.last_sep.get(m.key, "")
         penalty = (1 if sep and m.sep and sep != m.sep else 0) + (1 if m.lower else 0)
         return 0 if penalty > 1 else max(0, self._sequence_score(m, depth, sibling) - penalty)
@@ -152,10 +155,11 @@ class _Tree:
         return depth
 
 
-def _best(tree: _Tree, markers: list[Marker], floor: int = 0) -> Marker | None:
+def _best(tree: _Tree, markers: list[Marker]) -> Marker | None:
+    """The reading that fits the sequence best; an OCR reading only where it is exactly the one expected."""
     best, best_score = None, 0
     for m in markers:
-        s = tree.score(m, floor)
+        s = tree.score(m)
         if m.ocr and s < 3:
             continue
         if s > best_score:
@@ -280,7 +284,7 @@ class _Segmenter:
         first_child: dict[int, int] = {}
         for node in nodes:
             if node.parent is not None and node.parent not in first_child:
-                first_child[node.parent] = node.start
+                first_child[node.parent] = node.cut
         for node in nodes:
             end = ends[node.index]
             for b in barriers:
