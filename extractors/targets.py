@@ -27,7 +27,6 @@ _alt = cues.alternation
 _I = regex.IGNORECASE
 
 
-
 # `10 - 13%`, `từ 85% đến 90%`: a range commits to its lower end at least
 _PERCENT = regex.compile(
     rf"(?<![\d.,/\p{{L}}])(?:(?P<lo>{DIGITS})\s*%?\s*(?:-|–|đến)\s*)?(?P<n>{NUMBER})\s*(?:%|phần\s+trăm\b)", _I
@@ -51,6 +50,8 @@ _DECREASE_BEFORE = regex.compile(
 )
 _CHANGE_WORD = regex.compile(rf"\b(?P<inc>{_alt(_WORDS['increase'])})\b|\b(?P<dec>{_alt(_WORDS['decrease'])})\b", _I)
 _PAST = regex.compile(rf"\b{_alt(_WORDS['past_cues'])}\b", _I)
+# `chiếm 72%` is a statistic in a report, but `kinh tế số chiếm 30% GRDP` under a Chỉ tiêu heading is a target
+_STATISTIC = regex.compile(rf"\b{_alt(_WORDS['stat_cues'])}\b", _I)
 _TIME_UNITS = frozenset(_WORDS["time_units"])
 _MONEY_UNITS = frozenset(_WORDS["money_units"])
 _PAST_AFTER = regex.compile(rf"^[^;.\n]{{0,40}}?\b{_alt(_WORDS['past_after'])}\b", _I)
@@ -215,6 +216,8 @@ class _Reader:
             part_start, after_end = (ends[k - 1] if k else ca), ends[k]
             # past results, and scoring rules (`Nếu đạt 100% cộng 05 điểm`), are not commitments
             if _PAST.search(before[-60:]) or _CONDITIONAL.search(before) or _SCORING_RULE.search(text, ca, cb):
+                continue
+            if not in_targets and _STATISTIC.search(before[-60:]):
                 continue
             if q.kind == "percent" and (_SHARE_AFTER.search(text[q.end:q.end + 40]) or _SHARE_BEFORE.search(before)):
                 continue
