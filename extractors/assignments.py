@@ -67,6 +67,7 @@ _NOT_TASK = regex.compile(r"(?:theo|của|như|và)\b")
 _NAME_SEPARATORS = regex.compile(r"[\s,;]|và|" + _HEAD_POST.pattern.rstrip("$"))
 _PROGRAMME_ITEM = regex.compile(r"(?:tiểu )?(?:dự án|đề án|chương trình|hợp phần|nội dung) (?:số )?\d+\b")
 _BARE_HEADING = regex.compile(r"[ \t*]*(?:\([^()\n]*\))?[ \t*]*")
+_THROUGH = regex.compile(r"\s*qua\b")
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
@@ -280,8 +281,14 @@ def _clauses(doc: SegmentedDocument, folded: str, mentions: _Index, heads: list[
         ms = [m for m in mentions.within(a, b) if not _in_sorted(m.start, parens)]
         _clause(doc, folded, view, lo, a, b, ms, parens, mentions, heads, out)
     for pa, pb in parens:
-        task = _apposition_of(pa, mentions) is None or _TASK_PAREN.search(folded, pa, pb)
-        if task and mentions.within(pa + 1, pb):
+        glued = _apposition_of(pa, mentions) is not None
+        if not glued and _THROUGH.match(folded, pa + 1, pb):
+            # `báo cáo UBND tỉnh về kết quả (qua Sở Nội vụ)`: the channel of a report
+            sentence = _CLAUSE_END.split(view[max(0, pa - lo - 300):pa - lo])[-1]
+            if _REPORT.search(sentence):
+                for m in mentions.within(pa + 1, pb):
+                    out.add(m, "report_to")
+        elif (not glued or _TASK_PAREN.search(folded, pa, pb)) and mentions.within(pa + 1, pb):
             _clauses(doc, folded, mentions, [], pa + 1, pb - 1, out)
 
 
@@ -382,12 +389,14 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
         prev_end = g.end
         # examples of a collective (`các tổ chức thành viên như B, C`) share its part, not the lead
         prev_roles = {"implement" if r == "lead" and g.mentions[-1].collective else r for r in roles}
-    head = _head_at(heads, a)
-    if head and not head.explicit and not has_subject and a >= head.scope[0]:
-        role = _task_role(clause)
+    opening = next((h for h in heads if a < h.scope[0] < b), None)  # `2. Sở Nội vụ: Chủ trì ...`
+    head = opening or _head_at(heads, a)
+    if head and not head.explicit and (opening or not has_subject):
+        start = max(a, head.scope[0])
+        role = _task_role(view[start - lo:b - lo])
         if role:
             for m in head.group:
-                out.add(m, role, at=a if a < b else None)
+                out.add(m, role, at=start)
 
 
 def _anaphoric(m: Mention, post: str) -> bool:
