@@ -16,7 +16,6 @@ import regex
 
 #: Vietnamese point letters in order; `f`, `j`, `w`, `z` are not Vietnamese but appear, so they
 #: sit between their neighbours (`f` after `e` and before `g`).
-LETTERS = "abcdđefghijklmnopqrstuvwxyz"
 _LETTER_VALUE = {ch: i + 1 for i, ch in enumerate("abcdđeghiklmnopqrstuvxy")}
 _LETTER_VALUE.update({"f": 6.5, "j": 9.5, "w": 20.5, "z": 23.5})
 
@@ -56,7 +55,7 @@ _ARABIC = regex.compile(r"(?P<num>\d{1,2})[ \t]*(?:[.)]|/(?=[ \t])|-(?=[ \t]+\p{
 _ARABIC_OCR = regex.compile(r"(?P<num>[lI|O\d]{1,2})[ \t]*[.,]" + _AFTER)
 _LETTER = regex.compile(r"(?P<num>[a-zđ])[ \t]*(?:\)|\.(?=[ \t])|/(?=[ \t]))" + _AFTER)
 _NAMED = regex.compile(
-    r"(?P<dash>[-–+•][ \t]*)?(?P<name>(?i:(?:tiểu[ \t]+)?(?:đề[ \t]+án|dự[ \t]+án)|chỉ[ \t]+tiêu|mục[ \t]+tiêu|"
+    r"(?:[-–+•][ \t]*)?(?P<name>(?i:(?:tiểu[ \t]+)?(?:đề[ \t]+án|dự[ \t]+án)|chỉ[ \t]+tiêu|mục[ \t]+tiêu|"
     r"nhiệm[ \t]+vụ|giải[ \t]+pháp|chương[ \t]+trình|hoạt[ \t]+động))[ \t]+(?P<num>\d{1,2}|[IVX]{1,4})"
     r"[ \t]*(?=[:.\-–)]|$)"
 )
@@ -76,8 +75,8 @@ class Marker:
     """One reading of a line's label.
 
     `key` groups siblings (`decimal` by depth, `named` by name); `value` orders them;
-    `label_start`/`label_end` are offsets in the line; `ocr` marks a reading that is only
-    accepted where the sequence expects exactly its value.
+    `label_start` and `text_start` (the heading text after the label) are offsets in the line;
+    `ocr` marks a reading that is only accepted where the sequence expects exactly its value.
     """
 
     kind: str
@@ -85,7 +84,6 @@ class Marker:
     label: str
     value: float
     label_start: int
-    label_end: int
     text_start: int
     rank: float
     ocr: bool = False
@@ -134,7 +132,7 @@ def _marker(kind: str, label: str, value: float, m: regex.Match, line: str, *, k
     sep = line[label_end:m.end()].strip()[:1] or line[label_end:label_end + 1].strip(" \t")[:1]
     return Marker(
         kind=kind, key=key or (f"decimal{depth}" if kind == "decimal" else kind), label=label, value=value,
-        label_start=m.start() if label_start is None else label_start, label_end=label_end,
+        label_start=m.start() if label_start is None else label_start,
         text_start=text_start, rank=_KEY_RANK.get(key or "", RANK[kind] + depth * 0.1), ocr=ocr,
         prefix=label.rsplit(".", 1)[0] if kind == "decimal" else "", sep=sep if sep in ".)/-:" else "",
         lower=line[text_start:text_start + 1].islower(),
@@ -189,7 +187,7 @@ def read_markers(line: str, start: int = 0, ocr: bool = False) -> list[Marker]:
         parsed = _part_number(m["num"])
         if parsed:
             out.append(_marker("part", f"Phần {parsed[0]}", parsed[1], m, line))
-            if ocr and m["num"].isupper():
+            if ocr and roman_value(m["num"]):
                 out.extend(_marker("part", f"Phần {to_roman(v)}", v, m, line, ocr=True)
                            for v in (int(parsed[1]) + 1, int(parsed[1]) - 1) if v)
         return out
@@ -242,7 +240,7 @@ def read_markers(line: str, start: int = 0, ocr: bool = False) -> list[Marker]:
     if out:
         return out
     if m := _DASH.match(line, start):
-        return [Marker("dash", "dash", "", 0, m.start(), m.start() + 1, m.end(), RANK["dash"])]
+        return [Marker("dash", "dash", "", 0, m.start(), m.end(), RANK["dash"])]
     if m := _PLUS.match(line, start):
-        return [Marker("plus", "plus", "", 0, m.start(), m.start() + 1, m.end(), RANK["plus"])]
+        return [Marker("plus", "plus", "", 0, m.start(), m.end(), RANK["plus"])]
     return []
