@@ -20,7 +20,8 @@ _TYPES = (
     "KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|NGHỊ QUYẾT|THÔNG TƯ|NGHỊ ĐỊNH|THÔNG BÁO|BÁO CÁO|TỜ TRÌNH|QUY CHẾ|QUY ĐỊNH|"
     "HƯỚNG DẪN|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|LUẬT|PHÁP LỆNH|KẾT LUẬN|CÔNG ĐIỆN"
 )
-# alone on its line in any case (TCVN3 sources lose the case of toned capitals), or upper case with its title
+# alone on its line, mostly in capitals (TCVN3 sources lose the case of toned capitals: `Kế HOạCH`),
+# or in capitals followed by its title
 _TYPE_INITIALS = frozenset(c for w in _TYPES.split("|") for c in (w[0], w[0].lower()))
 _TYPE_ALONE = regex.compile(rf"(?i:{_TYPES})[ \t]*")
 _TYPE_WITH_TITLE = regex.compile(rf"(?:{_TYPES})\b(?![ \t]*:)[ \t]+\p{{Lu}}")
