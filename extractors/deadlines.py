@@ -88,6 +88,7 @@ _OBSERVANCE = regex.compile(
     r"(?:\s*năm\s+(?P<y>" + _YEAR + r"))?"
     r"|\bNgày\s+(?=\p{L})[^\n;:.()“”\"\d]{0,100}?(?<![\d/])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])"
     r"(?:\s*(?:năm\s+)?(?P<y>" + _YEAR + r"))?"
+    r"|[“\"](?i:ngày|tháng)\s[^”\"\n\d]{0,120}[”\"]\s*\(\s*(?i:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])"
 )
 # `Thời gian thực hiện: Năm 2025`: a year given as the time to do something is that year
 _TIME_YEAR = regex.compile(
