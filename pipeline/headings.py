@@ -59,11 +59,11 @@ _NAMED = regex.compile(
     r"nhiệm[ \t]+vụ|giải[ \t]+pháp|chương[ \t]+trình|hoạt[ \t]+động))[ \t]+(?P<num>\d{1,2}|[IVX]{1,4})"
     r"[ \t]*(?=[:.\-–)]|$)"
 )
-_DASH = regex.compile(r"[-–—•](?![-–—])[ \t]*(?=\S)")
+_DASH = regex.compile(r"[-–—•](?![-–—])[ \t]*(?=\S)|\*[ \t]+(?=\S)")
 _PLUS = regex.compile(r"\+[ \t]*(?=\S)")
 # a cheap first look: can a label start here at all? Most body lines start with a word and fail at once.
 _QUICK = regex.compile(
-    r"[-–—•+\d]|[IVXLCHl|]{1,7}[ \t]*[.,)/-]|[a-zđ][ \t]*[.)/]|[A-H]\.|"
+    r"[-–—•+*\d]|[IVXLCHl|]{1,7}[ \t]*[.,)/-]|[a-zđ][ \t]*[.)/]|[A-H]\.|"
     r"(?i:phần|phụ[ \t]+lục|chương|điều|chỉ[ \t]+tiêu|mục[ \t]+tiêu|nhiệm[ \t]+vụ|giải[ \t]+pháp|"
     r"hoạt[ \t]+động|tiểu|dự[ \t]+án|đề[ \t]+án)"
 )

@@ -36,8 +36,10 @@ CASES = {
          ("I.2.a", "letter"), ("II", "roman"), ("II.1", "arabic")],
     ),
     "plan-starting-at-arabic": (
-        "1. Mục đích\n\na) Nâng cao\n\nb) Giảm\n\n2. Tổ chức thực hiện\n\n- Công an tỉnh chủ trì.\n",
-        [("1", "arabic"), ("1.a", "letter"), ("1.b", "letter"), ("2", "arabic"), ("2.-1", "dash")],
+        "1. Mục đích\n\na) Nâng cao\n\nb) Giảm\n\n2. Tổ chức thực hiện\n\n- Công an tỉnh chủ trì.\n\n"
+        "+ Tuyên truyền.\n\n* Sở Tư pháp phối hợp.\n",
+        [("1", "arabic"), ("1.a", "letter"), ("1.b", "letter"), ("2", "arabic"), ("2.-1", "dash"),
+         ("2.-1.+1", "plus"), ("2.-2", "dash")],
     ),
     "decimal-under-arabic": (
         "II. ĐỐI TƯỢNG\n\n1. Đối tượng, địa bàn\n\n1.1. Đối tượng\n\n- Đối tượng có tiền án\n\n1.2 Tuyến, địa bàn\n\n"
