@@ -27,7 +27,7 @@ _TYPE_NAMES = [t["name"] for t in json.loads((_DATA / "doc_types.json").read_tex
 _TYPE_LINE_RE = regex.compile(
     r"(?m)^[ \t#*|_>]*(?P<type>"
     + "|".join(r"[ \t]+".join(n.upper().split()) for n in _TYPE_NAMES if n != "Văn bản")
-    + r")[ \t*_|]*(?:\n|\Z)"
+    + r")(?:[ \t*_|]*(?:\n|\Z)|[ \t]+(?=\p{Lu}[^\n\p{Ll}]{10}))"  # alone, or with its title run on
 )
 _SITE_FIELD_RE = regex.compile(
     r"(?P<key>Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành)[\s*:|]*(?P<value>[^\n|*]+)"
@@ -39,7 +39,7 @@ _DATE_WORDS = (
 )
 # The place is one to six words right before `, ngày` (`Thành phố Hồ\nChí Minh` wraps), never part of a number.
 _PLACE_DATE_RE = regex.compile(
-    r"(?<=(?:^|[\n\t|*])[ \t*_]*)(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{L}+){0,5})"
+    r"(?<=(?:^|[\n\t|*]|[ ]{2})[ \t*_]*)(?P<place>(?:TP\.[ \t]*)?\p{Lu}\p{Ll}*(?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{L}+){0,5})"
     rf"[ \t]*(?P<comma>,?)\s*(?i:ngày)\s+(?:{_DATE_WORDS}|[.… \t_]*(?i:tháng))"
 )
 # Lines that open the body: sentence-case preamble words, the upper-case authority line of a Quyết định, headings.
@@ -52,6 +52,15 @@ _SUBJECT_RE = regex.compile(
     r"(?m)^[ \t*_|]*V/v[ \t]*:?[ \t]*"
     r"(?P<title>[^\n|]+(?:\n[ \t]*(?![|*\s]*(?:\n|Kính|\p{Lu}[\p{L} ]*,\s*ngày))[^\n|]+)*)"
 )
+_RUN_ON_BODY_RE = regex.compile(
+    r"\s(?=(?:Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Kính\s+gửi)\s)"
+    # the authority line at the end (`… TỈNH HUẾ CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ`), never `CỦA CHỦ TỊCH …`
+    r"|(?<!(?:CỦA|VỚI|CHO|VÀ|THUỘC|GIỮA|PHÓ|PHÒNG|TƯỚNG))\s(?=(?:(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)\s+"
+    r"[^\p{Ll}]{3,60}|(?:[ỦU][YỶ]\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN\s+(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)"
+    r"(?:\s+[^\s\p{Ll}]+){1,4}|(?:THỦ\s+TƯỚNG\s+)?CHÍNH\s+PHỦ)$)"
+)
+_WORD_RE = regex.compile(r"\S+")
+_DIGIT_RE = regex.compile(r"\d")
 _MARKUP_RE = regex.compile(r"[*#|_>]+|\\")
 _ORG_HEAD_RE = regex.compile(
     r"(?i)^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|BAN |BỘ |CỤC |TỔNG CỤC|SỞ |VỤ |VIỆN |TÒA|TOÀ|CÔNG AN|VĂN PHÒNG|PHÒNG |"
@@ -126,7 +135,9 @@ _HEAD_WORD_RE = regex.compile(
     r"(?:sở|cục|chi cục|tổng cục|bộ|vụ|viện|ban|phòng|văn phòng|thanh tra|kho bạc|đài|trường|bệnh viện|trung tâm)"
     r"\s+(?!tỉnh|thành phố|huyện|xã|phường|quận|thị)"
 )
-_BLOCK_END_RE = regex.compile(r"(?i)CỘNG\s+HÒA|CỘNG\s+HOÀ|Số\s*:|-{3,}")
+_BLOCK_END_RE = regex.compile(r"(?i)CỘNG\s+HÒA|CỘNG\s+HOÀ|ĐỘC\s+LẬP|-{3,}|_{3,}")
+_NUMBER_LINE_RE = regex.compile(r"Số\s*:")
+_CELL_SPLIT_RE = regex.compile(r"\t+|[ ]{3,}|\s*\|\s*")
 _CP_RE = regex.compile(r"\d+/CP")
 _PLACE_UNIT_RE = regex.compile(r"(?:Thành phố|TP\.?|Tỉnh)\s+$")
 _HAS_UNIT_RE = regex.compile(r"(?i)tỉnh|thành phố|huyện|xã|phường")
@@ -277,6 +288,11 @@ def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
                 break
         elif (_STOP_LINE_RE if lines else _FIRST_LINE_STOP_RE).match(line) or len(line) > 400:
             break
+        elif (run_on := _RUN_ON_BODY_RE.search(line)) and line[: run_on.start()].isupper():
+            # the authority line or the body's first line joined onto an upper-case title
+            lines.append(line[: run_on.start()])
+            end = pos + raw.find(line[: run_on.start()]) + run_on.start()
+            break
         else:
             lines.append(line)
             end = pos + len(raw)
@@ -284,25 +300,32 @@ def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
     title = " ".join(lines)
     if title.lower().startswith("v/v"):
         title = title[3:].strip(" :.")
-    if title.isupper():
-        title = title[:1] + title[1:].lower()
+    if title.isupper():  # sentence case, but numbers such as `06/QĐ-TTg` keep their letters
+        title = _WORD_RE.sub(lambda m: m.group() if _DIGIT_RE.search(m.group()) else m.group().lower(), title)
+        title = title[:1].upper() + title[1:]
         title = _province_names_re().sub(lambda m: _canonical_province(m.group()), title)
     return (title or None), end
 
 
 def _issuer_from_header(text: str, lo: int, hi: int) -> str | None:
-    """The top-left block: the lowest body in it is the issuer (`BỘ TÀI CHÍNH / CỤC THUẾ` → Cục Thuế)."""
-    block = text[lo:hi]
-    cut = _BLOCK_END_RE.search(block)
+    """The top-left block: the lowest body in it is the issuer (`BỘ TÀI CHÍNH / CỤC THUẾ` → Cục Thuế).
+
+    A PDF's layout puts both columns on one line (`ỦY BAN NHÂN DÂN      CỘNG HÒA …`): the left cell is ours.
+    The block ends at its rule (`-------`), the national motto or the number line once it has begun.
+    """
     units: list[list[str]] = []
-    for raw in block[: cut.start() if cut else 0].split("\n"):
-        line = _clean(raw)
-        if not line or not line.isupper() and not _CP_RE.search(line):
+    for raw in text[lo:hi].split("\n"):
+        cell = _clean(_CELL_SPLIT_RE.split(raw.strip(" \t*|"), maxsplit=1)[0])
+        if _NUMBER_LINE_RE.match(cell) or (units and _BLOCK_END_RE.match(cell)):
+            break
+        if _BLOCK_END_RE.match(cell):
             continue
-        if not units or (_ORG_HEAD_RE.match(line) and units[-1][-1].split()[-1] not in _OPEN_WORDS):
-            units.append([line])
+        if not cell or not cell.isupper() and not _CP_RE.search(cell):
+            continue
+        if not units or (_ORG_HEAD_RE.match(cell) and units[-1][-1].split()[-1] not in _OPEN_WORDS):
+            units.append([cell])
         else:
-            units[-1].append(line)
+            units[-1].append(cell)
     if not units:
         return None
     issuer = canonical_issuer(" ".join(units[-1]))
@@ -347,12 +370,12 @@ def _signer(text: str, lo: int, site_signer: str | None) -> str | None:
     """The name under the signature block's position lines; the website's `Người ký` where the body shows it."""
     if site_signer and text.find(site_signer, lo) >= 0:
         return site_signer
-    lines = text[lo:].split("\n")
-    for i, raw in enumerate(lines):
-        if not _POSITION_RE.match(_clean(raw)):
+    lines = [_CELL_SPLIT_RE.split(line.strip(" \t|")) for line in text[lo:].split("\n")]
+    for i, cells in enumerate(lines):
+        if not any(_POSITION_RE.match(_clean(c)) for c in cells):
             continue
-        for nxt in lines[i + 1 : i + 14]:
-            line = _RANK_RE.sub("", _clean(nxt))
+        for later in lines[i + 1 : i + 14]:
+            line = _RANK_RE.sub("", _clean(later[-1]))  # the signature sits in the right column
             if not line or line.isupper() or _SIGNED_RE.match(line):
                 continue
             if _NAME_RE.fullmatch(line) and not set(line.split()) & _NOT_NAME_WORDS:
