@@ -173,7 +173,7 @@ def _word_set(name: str) -> frozenset[str]:
 # the unit words after a stem; longest first so `thành phố` wins over `thành`
 _UNIT = regex.compile(r"\s+(thành phố|thị xã|thị trấn|tp\.?|tỉnh|huyện|quận|xã|phường|đặc khu)(?!\w)")
 _PLACE_WORDS = regex.compile(r"[ \t]+((?:\p{Lu}[\p{L}\-]*|\d+)(?:[ \t]+(?:\p{Lu}[\p{L}\-]*|\d+)){0,3})")
-_UNIT_LIST = regex.compile(r"\s*,\s*(?:thành phố|thị xã|thị trấn|thị|thành|tỉnh|huyện|quận|xã|phường)(?!\w)")
+_UNIT_LIST = regex.compile(r"\s*,\s*(?:thành phố|thị xã|thị trấn|thị|thành|tỉnh|huyện|quận|xã|phường|đặc khu)(?!\w)")
 _POST = regex.compile(
     r"(?:(phó\s+)?(chủ tịch|giám đốc|chánh án|viện trưởng|thủ trưởng|bộ trưởng|trưởng ban|"
     r"chỉ huy trưởng|tư lệnh|chánh|trưởng)(\s+thường trực)?\s+)$"
@@ -487,8 +487,20 @@ _EVERY_LEVEL = regex.compile(r"[ \t]+các cấp(?!\w)")
 _MANY_AFTER = regex.compile(
     r"[ \t]+(?:(?:các|những)[ \t]+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|địa phương|cấp|vùng|khu vực)"
     r"|cấp[ \t]+(?:tỉnh|huyện|xã|cơ sở|thành phố|trung ương)"
-    r"|địa phương|(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|thị|thành)\s*,)(?!\w)"
+    r"|địa phương|(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|thị|thành|đặc khu)\s*,)(?!\w)"
 )
+
+
+_BARE_PLACE = regex.compile(r"\s+(tỉnh|thành phố)$", regex.IGNORECASE)
+
+
+def unlisted(written: str, where: Place) -> AgencyRef:
+    """A body the gazetteer does not know, named in a labelled list (`Cơ quan phối hợp: Bảo hiểm xã
+    hội tỉnh, ...`): named as written, with the plan's province for a trailing bare `tỉnh`."""
+    name = written.strip(" .")
+    if where.province and _BARE_PLACE.search(name):
+        name = _BARE_PLACE.sub(" " + province_qualifier(where.province), name)
+    return AgencyRef(name, "provincial" if where.province else "central", "other", None, where.province)
 
 
 def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -> list[Mention]:

@@ -67,6 +67,11 @@ _NOT_TASK = regex.compile(r"(?:theo|của|như|và)\b")
 _NAME_SEPARATORS = regex.compile(r"[\s,;]|và|" + _HEAD_POST.pattern.rstrip("$"))
 _PROGRAMME_ITEM = regex.compile(r"(?:tiểu )?(?:dự án|đề án|chương trình|hợp phần|nội dung) (?:số )?\d+\b")
 _BARE_HEADING = regex.compile(r"[ \t*]*(?:\([^()\n]*\))?[ \t*]*")
+_LIST_LABEL = regex.compile(r"\s*(?:[\-+•*]+|[a-zđ]\)|\d+(?:\.\d+)*\.?)?[ \t]*(?:\*\*)?[ \t]*"
+                            r"(?:cơ quan|đơn vị)[ \t]+(chủ trì|phối hợp|thường trực)(?:[ \t]+thực hiện)?[ \t]*:")
+_LABEL_ROLE = {"chủ trì": "lead", "phối hợp": "coordinate", "thường trực": "standing"}
+_LIST_ITEM = regex.compile(r"[^,;\s][^,;]*?(?=\s*(?:,|;|\bvà\b|$))")
+_NOT_BODY = regex.compile(r"(?:các|những|theo|trong|thời gian|kinh phí|nội dung)\b")
 _THROUGH = regex.compile(r"\s*qua\b")
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
@@ -91,7 +96,7 @@ def extract(doc: SegmentedDocument, meta: DocumentMeta) -> list[Assignment]:
     where = Place(meta.province, meta.locality, bool(_STEERING_138.search(folded)))
     found = agencies.find(text, doc.body_start, len(text), where, folded)
     index = _Index([m for m in found if not doc.in_closing(m.start) and _counted(doc, folded, m.start)])
-    out = _Collector(doc)
+    out = _Collector(doc, where)
     consumed = _tables(doc, folded, index, out)
     mentions = _Index([m for m in index.items if not _in_sorted(m.start, consumed)])
     heads = _heading_bodies(doc, folded, mentions, out)
@@ -120,8 +125,8 @@ def _in_sorted(offset: int, spans: list[tuple[int, int]]) -> bool:
 class _Collector:
     """One row per agency per role per section, in the order found."""
 
-    def __init__(self, doc: SegmentedDocument) -> None:
-        self.doc, self.rows, self.seen = doc, [], set()
+    def __init__(self, doc: SegmentedDocument, where: Place) -> None:
+        self.doc, self.where, self.rows, self.seen = doc, where, [], set()
 
     def add(self, m: Mention, role: str, at: int | None = None) -> None:
         if m.collective and role == "lead":
@@ -366,6 +371,8 @@ def _pre_cue(context: str, report: bool) -> str | None:
 def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: int, ms: list[Mention],
             parens: list[tuple[int, int]], all_mentions: _Index, heads: list[_Head], out: _Collector) -> None:
     clause = view[a - lo:b - lo]
+    if _labelled_list(doc, view, lo, a, b, ms, out):
+        return
     report = bool(_REPORT.search(clause))
     groups = _groups(view, lo, [m for m in ms if not any(m in h.group for h in heads if h.group[0].start <= m.start
                                                           <= h.group[-1].start)], parens)
@@ -397,6 +404,26 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
         if role:
             for m in head.group:
                 out.add(m, role, at=start)
+
+
+def _labelled_list(doc: SegmentedDocument, view: str, lo: int, a: int, b: int, ms: list[Mention],
+                   out: _Collector) -> bool:
+    """`Cơ quan phối hợp: A, B, C và D`: every body listed takes the label's role, including
+    bodies the gazetteer does not know (`Bảo hiểm xã hội tỉnh`), named from the list item."""
+    label = _LIST_LABEL.match(view, a - lo, b - lo)
+    if not label:
+        return False
+    role = _LABEL_ROLE[label.group(1)]
+    for m in ms:
+        out.add(m, role)
+    items = [i for i in _LIST_ITEM.finditer(view, label.end(), b - lo)
+             if not any(m.start < lo + i.end() and lo + i.start() < m.end for m in ms)]
+    for item in items:
+        start, end = lo + item.start(), lo + item.end()
+        written = " ".join(doc.text[start:end].split())
+        if written[:1].isupper() and 2 <= len(written.split()) <= 12 and not _NOT_BODY.match(fold(written)):
+            out.add(Mention(start, end, doc.text[start:end], agencies.unlisted(written, out.where)), role)
+    return True
 
 
 def _anaphoric(m: Mention, post: str) -> bool:

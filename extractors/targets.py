@@ -59,6 +59,8 @@ _CONDITIONAL = regex.compile(rf"\b{_alt(_WORDS['conditional_cues'])}\b(?!\s+có\
 _SCORING_RULE = regex.compile(r"\b(?:cộng|trừ)\s+\d+\s+điểm\b", _I)
 _SHARE_AFTER = regex.compile(rf"^\s*(?:\S+\s+){{0,2}}?{_alt(_WORDS['share_cues'])}\b", _I)
 _SHARE_BEFORE = regex.compile(rf"\b{_alt(_WORDS['share_cues'])}\b[^;.\n]{{0,30}}$", _I)
+# `100% ... (đều) (phải) được ...`: what the plan requires to be done to a whole population
+_PASSIVE_AFTER = regex.compile(r"\b(?:phải|được)\b", _I)
 _COMMITMENT = regex.compile(rf"\b{_alt(_WORDS['commitment_cues'])}\b", _I)
 _TARGET_HEADING = regex.compile(rf"\b{_alt(_WORDS['target_headings'])}\b", _I)
 _ANNOUNCE = regex.compile(r"\b(?:chỉ\s+tiêu|mục\s+tiêu)[^\n]{0,80}:\s*$", _I)
@@ -221,9 +223,8 @@ class _Reader:
                 continue
             if q.kind == "percent" and (_SHARE_AFTER.search(text[q.end:q.end + 40]) or _SHARE_BEFORE.search(before)):
                 continue
-            if not in_targets and q.kind == "percent" and (
-                not _COMMITMENT.search(text, ca, cb) or _PAST_AFTER.search(text[q.end:cb])
-            ):
+            committed = _COMMITMENT.search(text, ca, cb) or _PASSIVE_AFTER.search(text, q.end, after_end)
+            if not in_targets and q.kind == "percent" and (not committed or _PAST_AFTER.search(text[q.end:cb])):
                 continue
             comparator = self._comparator(before, q)
             ra, rb = self._trimmed(part_start, after_end)

@@ -139,3 +139,28 @@ def test_task_table_columns() -> None:
         ("Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn", "lead"),
         ("Các sở, ngành liên quan", "coordinate"),
     }
+
+
+def test_labelled_list_names_bodies_the_gazetteer_does_not_know() -> None:
+    got = rows("I. NHIỆM VỤ\n1. Hỗ trợ việc làm\n- Cơ quan chủ trì: Sở Nội vụ.\n"
+               "- Cơ quan phối hợp: Bảo hiểm xã hội tỉnh, Chi nhánh Ngân hàng Chính sách xã hội tỉnh "
+               "và Ủy ban nhân dân xã, phường, đặc khu.\n")
+    assert got == {
+        ("I.1", "Sở Nội vụ tỉnh Lạng Sơn", "lead"),
+        ("I.1", "Bảo hiểm xã hội tỉnh Lạng Sơn", "coordinate"),
+        ("I.1", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Lạng Sơn", "coordinate"),
+        ("I.1", "Ủy ban nhân dân xã, phường, đặc khu", "coordinate"),
+    }
+
+
+def test_heading_body_with_its_task_on_the_same_line_and_a_report_channel() -> None:
+    got = rows("I. TỔ CHỨC THỰC HIỆN\n1. Các cơ quan, đơn vị xây dựng kế hoạch triển khai.\n"
+               "- Báo cáo Ủy ban nhân dân tỉnh về kết quả (qua Sở Nội vụ) khi tổng kết.\n"
+               "2. Sở Văn hóa, Thể thao và Du lịch: Phối hợp với Sở Nội vụ tổ chức tuyên truyền.\n")
+    assert got == {
+        ("I.1", "Các cơ quan, đơn vị", "implement"),
+        ("I.1", "Ủy ban nhân dân tỉnh Lạng Sơn", "report_to"),
+        ("I.1", "Sở Nội vụ tỉnh Lạng Sơn", "report_to"),
+        ("I.2", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn", "coordinate"),
+        ("I.2", "Sở Nội vụ tỉnh Lạng Sơn", "coordinate"),
+    }
