@@ -55,7 +55,7 @@ _ARABIC = regex.compile(r"(?P<num>\d{1,2})[ \t]*(?:[.)]|/(?=[ \t])|-(?=[ \t]+\p{
 _ARABIC_OCR = regex.compile(r"(?P<num>[lI|O\d]{1,2})[ \t]*[.,]" + _AFTER)
 _LETTER = regex.compile(r"(?P<num>[a-zđ])[ \t]*(?:\)|\.(?=[ \t])|/(?=[ \t]))" + _AFTER)
 _NAMED = regex.compile(
-    r"(?:[-–+•][ \t]*)?(?P<name>(?i:(?:tiểu[ \t]+)?(?:đề[ \t]+án|dự[ \t]+án)|chỉ[ \t]+tiêu|mục[ \t]+tiêu|"
+    r"(?:[-–+•*][ \t]*)?(?P<name>(?i:(?:tiểu[ \t]+)?(?:đề[ \t]+án|dự[ \t]+án)|chỉ[ \t]+tiêu|mục[ \t]+tiêu|"
     r"nhiệm[ \t]+vụ|giải[ \t]+pháp|chương[ \t]+trình|hoạt[ \t]+động))[ \t]+(?P<num>\d{1,2}|[IVX]{1,4})"
     r"[ \t]*(?=[:.\-–)]|$)"
 )
