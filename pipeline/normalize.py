@@ -26,15 +26,14 @@ from pipeline.segment_regions import bare, ends_sentence, hard_wrapped, split_li
 
 Edit = tuple[int, int, str]
 
-_LINE = regex.compile(r"[^\n]*")
 _INDENT = regex.compile(r"^[ \t]+")
 _TRAILING = regex.compile(r"[ \t]+$")
 _MD_HEADING = regex.compile(r"^#{1,6}(?:[ \t]+|(?=\*))")
 _EMPHASIS = regex.compile(r"(?<!\()\*{1,3}(?!\))")
-# a list bullet `* item` is not emphasis; keep its star so the line still reads as an item
 #: a line at least this long that stops mid-sentence was wrapped, whatever case the next line starts in
 _WRAP_WIDTH = 60
 _STAR_RUN = regex.compile(r"(?<!\()\*+(?!\))")
+# a list bullet `* item` is not emphasis; keep its star so the line still reads as an item
 _STAR_BULLET = regex.compile(r"^\*[ \t]+(?=\S)")
 # A bold heading run into the line before: `... TRỌNG TÂM**1. Công tác**`. The opening `**`
 # follows a non-space character and is followed by a heading label.
