@@ -24,8 +24,7 @@ from models.records import Deadline, DocumentMeta, SegmentedDocument
 
 _WORDS = cues.load("time_words")
 _alt = cues.alternation
-
-
+_I = regex.IGNORECASE
 
 _YEAR = r"(?:19|20)\d\d"
 _DM = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>" + _YEAR + r"))?(?![\d/])"
@@ -40,7 +39,6 @@ _CYCLE_ITEM = (
 # between two cycles of one `định kỳ` list: a comma or `và`, after an optional `(trước ngày 16 hàng tháng)`
 _CYCLE_SEP = r"(?:\s*\([^()\n]{0,80}\))?\s*(?:,|;|và|hoặc|/)\s*"
 
-_I = regex.IGNORECASE
 _DAY_MONTH = r"\d{1,2}\s*(?:/|\s+tháng\s+)\s*\d{1,2}(?:\s*(?:/|,?\s+năm\s+)\s*" + _YEAR + r")?(?![\d/])"
 # `từ ngày 08 đến ngày 10 tháng 12 năm 2025`: a bare first day takes the second date's month and year
 _RANGE_DAYS = regex.compile(
