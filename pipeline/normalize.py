@@ -53,10 +53,19 @@ _LETTER_ITEM = regex.compile(r"[a-zđ][.)/]\s")
 
 
 class TextEdits:
-    """Apply non-overlapping edits to a text and map old offsets to new ones."""
+    """Apply edits to a text and map old offsets to new ones.
+
+    Edits must not overlap; one that overlaps an earlier edit is dropped, so a pass that
+    misjudges a line leaves the text as it was rather than garbling it.
+    """
 
     def __init__(self, text: str, edits: Iterable[Edit]) -> None:
-        self._edits = sorted(e for e in edits if e[1] > e[0] or e[2])
+        self._edits: list[Edit] = []
+        pos = 0
+        for start, end, repl in sorted(e for e in edits if e[1] > e[0] or e[2]):
+            if start >= pos:
+                self._edits.append((start, min(end, len(text)), repl))
+                pos = end
         parts: list[str] = []
         self._old: list[int] = []
         self._new: list[int] = []

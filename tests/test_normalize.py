@@ -154,6 +154,10 @@ def test_text_edits_map_offsets_around_replacements() -> None:
     assert [edits.map(i) for i in (0, 2, 3, 4, 5, 8, 9, 10)] == [0, 2, 2, 2, 3, 4, 6, 7]
 
 
+def test_text_edits_drop_an_edit_that_overlaps_an_earlier_one() -> None:
+    assert TextEdits("abcdef", [(1, 4, "X"), (2, 5, "Y"), (5, 6, "Z")]).text == "aXeZ"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([*"ab Đđ*#|\t\n-.:1I)", "**", "\n\n", "| x |"]), max_size=80).map("".join),
        st.lists(st.integers(min_value=0, max_value=200), max_size=4))
