@@ -28,6 +28,8 @@ _TYPE_WITH_TITLE = regex.compile(rf"(?:{_TYPES})\b(?![ \t]*:)[ \t]+\p{{Lu}}")
 _ATTACHED = regex.compile(r"\(?[ \t]*(?i:ban hành kèm theo|kèm theo|được ban hành kèm theo)\b")
 _NOI_NHAN = regex.compile(r"(?i:n[ơo]i[ \t]+nh[ậâa]n)[ \t]*:")
 _SIGN = regex.compile(r"(?:KT|TM|TL|TUQ|Q|PP)\.[ \t]*\p{Lu}{2}")
+# the mark a published copy puts where the signature was
+_SIGNED = regex.compile(r"[(\[]?(?i:đã ký|ký,? ghi rõ họ tên|ký tên[^)\]]*|daky)[)\]]?")
 _END_MARK = regex.compile(r"\./\.[ \t]*$")
 _MOTTO = regex.compile(r"(?i:cộng hòa xã hội chủ nghĩa|cộng hoà xã hội chủ nghĩa)")
 _HEADER_LINE = regex.compile(r"(?:Số[ \t]*:|-{3,}|Độc lập|.*,[ \t]*ngày[ \t]+\d{1,2}[ \t]+tháng|V/v)")
@@ -153,7 +155,7 @@ def _signature_start(lines: list[Line], i: int, floor: int) -> int:
             j -= 1
             continue
         short = len(s.split()) <= 8 and not s.endswith((".", ";", ":", ",")) and not read_markers(s)
-        if short and (_is_upper(s) or _NAME_LINE.fullmatch(s) or _SIGN.match(s)):
+        if short and (_is_upper(s) or _NAME_LINE.fullmatch(s) or _SIGN.match(s) or _SIGNED.fullmatch(s)):
             best = j
             j -= 1
             continue

@@ -287,11 +287,12 @@ def test_body_starts_after_the_title_block(text: str, body: str) -> None:
     assert doc.text[doc.body_start:].startswith(body)
 
 
-def test_a_bare_signature_at_the_end_is_closing() -> None:
-    text = HEADER + PREAMBLE + "I. MỤC TIÊU\n\n1. Mục tiêu chung.\n\nTRƯỞNG BAN\n\n\nNguyễn Văn An\n"
+@pytest.mark.parametrize("signature", ["TRƯỞNG BAN\n\n\nNguyễn Văn An", "CHỦ TỊCH\n(Đã ký)\nNguyễn Văn An"])
+def test_a_bare_signature_at_the_end_is_closing(signature: str) -> None:
+    text = HEADER + PREAMBLE + "I. MỤC TIÊU\n\n1. Mục tiêu chung.\n\n" + signature + "\n"
     doc = seg(text)
     (start, end), = doc.closing_spans
-    assert doc.text[start:end] == "TRƯỞNG BAN\n\n\nNguyễn Văn An"
+    assert doc.text[start:end] == signature
     assert doc.text[doc.sections[-1].char_start:doc.sections[-1].char_end] == "1. Mục tiêu chung."
 
 
