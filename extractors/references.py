@@ -43,6 +43,8 @@ for _t in _TYPES["types"]:
 _NAMED = {t["name"]: t["named"] for t in _TYPES["types"] if t.get("named")}
 _NICKNAMES = {"Chương trình", "Đề án", "Phương án"}  # numbered only with `số` or their own abbreviation
 _INTERNATIONAL = set(_WORDS["international_types"])
+_AGREEMENTS = set(_WORDS["agreement_types"])
+_AGREEMENT_NAME_RE = regex.compile(rf"(?:{_alt(_WORDS['agreement_name_starts'])})(?!\w)")
 
 _DATE = (
     r"(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d\d)"
@@ -82,7 +84,8 @@ _CUE_RE = regex.compile(
     rf"|(?P<implements>{_alt(_WORDS['cues']['implements'])}))(?!\w)"
 )
 _CREATION_RE = regex.compile(rf"(?i)(?<!\w)(?:{_alt(_WORDS['creation_verbs'])})(?:[ \t]+(?:các|mới|và|một))*\s*\Z")
-_NAMED_TYPE_RE = regex.compile(rf"(?<![\w/])(?P<type>{_alt(list(_NAMED) + ['Bộ Luật'])})(?!\w)")
+_NAMED_SPELLINGS = [*_NAMED, "Bộ Luật", *(a for a, t in _TYPES["type_aliases"].items() if t in _NAMED)]
+_NAMED_TYPE_RE = regex.compile(rf"(?<![\w/])(?P<type>{_alt(_NAMED_SPELLINGS)})(?!\w)")
 _DEFINITION_RE = regex.compile(
     r"\((?:\s*sau\s+đây)?\s*(?:gọi|viết)\s+(?:tắt|chung)?\s*(?:là\s+)?[“\"']?(?P<short>[^()“”\"']{1,80})[”\"']?\s*\)"
 )
@@ -280,10 +283,17 @@ def _ends_name(tok: str, nxt: str, after: str, name: list[str], about: bool) -> 
         return False  # an amending law lists the laws it amends: `Luật sửa đổi … của Luật A, Luật B và Luật C`
     if tok == ",":  # `Luật Phòng, chống …`, `Luật Khoa học, công nghệ và …` go on; `, các văn bản` does not
         lower_word = nxt[:1].islower() and nxt not in _NAME_BAD_STARTS and not _stops(nxt, "")
-        return about or not (name and (nxt in _COMMA_CONT or lower_word))
-    if tok == "và":
-        return not about and (
-            nxt in _AFTER_AND_STOPS or bool(_type_name(nxt)) or _stops(nxt, f"{nxt} {after}") or nxt in _NAME_BAD_STARTS
+        return not (name and (nxt in _COMMA_CONT or (lower_word and not about)))
+    if tok == "và":  # `giữa Bộ Công an Việt Nam và Bộ Công an Lào` names both parties
+        return (
+            not about
+            and "giữa" not in name
+            and (
+                nxt in _AFTER_AND_STOPS
+                or bool(_type_name(nxt))
+                or _stops(nxt, f"{nxt} {after}")
+                or nxt in _NAME_BAD_STARTS
+            )
         )
     if tok == "số" and nxt[:1].isdigit():
         return True
@@ -324,6 +334,8 @@ def _named(
         if not name and ref_type != "Hiến pháp":
             pending.clear()
             continue
+        if ref_type in _AGREEMENTS and not _AGREEMENT_NAME_RE.match(name):
+            continue  # `Thỏa thuận` is also a common noun; a cited one says between whom or about what
         if _NAMED[ref_type] == "cue" and not _SPECIFIC_NAME_RE.match(name):
             continue  # `Quyết định công nhận …` is any such decision; `Kế hoạch … thực hiện Hiệp định …` is one
         if _NAMED[ref_type] == "cue" and own_title and codes.fold(name)[:40] == own_title:

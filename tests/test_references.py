@@ -81,6 +81,8 @@ def test_every_type_example(example: dict) -> None:
         "Giao Công an tỉnh xây dựng Quy chế hoạt động của Ban Chủ nhiệm thực hiện Đề án.",
         "đàm phán, thống nhất Luật mẫu về hợp tác",
         "Tỷ lệ đạt 15/20 xã, phường.",
+        "đàm phán, thống nhất Thỏa thuận về Tiêu chí xác định nạn nhân",
+        "Tôi đồng ý với Thỏa thuận Bảo vệ Dữ liệu cá nhân bên dưới",
     ],
 )
 def test_not_a_citation(text: str) -> None:
