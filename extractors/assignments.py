@@ -75,6 +75,9 @@ _NOT_BODY = regex.compile(r"(?:các|những|theo|trong|thời gian|kinh phí|n�
 _THROUGH = regex.compile(r"\s*qua\b")
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
+_NUMBER_COL = regex.compile(r"s?tt|số thứ tự")
+_ROW_NUMBER = regex.compile(r"(?:\d+(?:\.\d+)*|[ivxlc]+)\.?")
+_BAR_LINE = regex.compile(r"(?m)^\|[ \t]*$")
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
 _TABLE_SEP = regex.compile(r"\||\t")
 _LEAD_COL = regex.compile(r"chủ trì")
@@ -97,7 +100,7 @@ def extract(doc: SegmentedDocument, meta: DocumentMeta) -> list[Assignment]:
     found = agencies.find(text, doc.body_start, len(text), where, folded)
     index = _Index([m for m in found if not doc.in_closing(m.start) and _counted(doc, folded, m.start)])
     out = _Collector(doc, where)
-    consumed = _tables(doc, folded, index, out)
+    consumed = sorted(_tables(doc, folded, index, out) + _cell_tables(folded, index, out))
     mentions = _Index([m for m in index.items if not _in_sorted(m.start, consumed)])
     heads = _heading_bodies(doc, folded, mentions, out)
     for a, b in _spans_outside(consumed, doc.body_start, len(text)):
@@ -205,6 +208,33 @@ def _tables(doc: SegmentedDocument, folded: str, mentions: _Index, out: _Collect
             ca, cb = bounds[i]
             for m in mentions.within(ca, cb):
                 out.add(m, role)
+    return consumed
+
+
+def _cell_tables(folded: str, mentions: _Index, out: _Collector) -> list[tuple[int, int]]:
+    """Word tables flattened one cell per line between `|` lines: a header naming `chủ trì` and
+    `phối hợp` columns, then rows that each open with their number (`1`, `II`) after an empty cell."""
+    bars = [m.span() for m in _BAR_LINE.finditer(folded)]
+    cells = [(a, b) for (_, a), (b, _) in zip(bars, bars[1:], strict=False)]
+    texts = [folded[a:b].strip() for a, b in cells]
+    consumed: list[tuple[int, int]] = []
+    columns: dict[str, int] = {}
+    for k, text in enumerate(texts):
+        if "\n\n" in folded[cells[k][0]:cells[k][1]]:
+            columns = {}  # paragraphs between bars: not a table
+        elif _LEAD_COL.search(text) and len(text) < 40:
+            number = max((i for i in range(k) if k - i < 8 and _NUMBER_COL.fullmatch(texts[i])), default=k - 1)
+            columns = {"lead": k - number}
+            coord = next((i for i in range(k + 1, min(k + 4, len(texts))) if _COORD_COL.search(texts[i])), None)
+            if coord is not None:
+                columns["coordinate"] = coord - number
+            consumed.append((cells[number][0], cells[k][1]))
+        elif columns and _ROW_NUMBER.fullmatch(text) and (k == 0 or not texts[k - 1]):
+            for role, offset in columns.items():
+                if k + offset < len(cells) and 0 < len(texts[k + offset]) < 300:
+                    consumed.append(cells[k + offset])
+                    for m in mentions.within(*cells[k + offset]):
+                        out.add(m, role)
     return consumed
 
 

@@ -164,3 +164,20 @@ def test_heading_body_with_its_task_on_the_same_line_and_a_report_channel() -> N
         ("I.2", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn", "coordinate"),
         ("I.2", "Sở Nội vụ tỉnh Lạng Sơn", "coordinate"),
     }
+
+
+def test_word_table_flattened_one_cell_per_line() -> None:
+    cells = ["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "",
+             "I", "KIỆN TOÀN BỘ MÁY", "",
+             "1", "Tổ chức lại Ban Chỉ huy", "Bộ CHQS tỉnh; UBND cấp xã", "Các sở, ban, ngành", "Năm 2025", "",
+             "2", "Hướng dẫn thanh toán chi phí", "Sở Y tế", "Sở Tài chính và cơ quan liên quan", "2025", ""]
+    table = "\n".join(f"|\n{c}" if c else "|" for c in cells)  # an empty cell is two bars in a row
+    got = rows("I. NHIỆM VỤ\n1. Tuyên truyền.\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n" + table + "\n|\n")
+    assert {(agency, role) for _, agency, role in got} == {
+        ("Bộ Chỉ huy Quân sự tỉnh Lạng Sơn", "lead"),
+        ("Ủy ban nhân dân cấp xã", "implement"),
+        ("Các sở, ban, ngành", "coordinate"),
+        ("Sở Y tế tỉnh Lạng Sơn", "lead"),
+        ("Sở Tài chính tỉnh Lạng Sơn", "coordinate"),
+        ("Các cơ quan liên quan", "coordinate"),
+    }
