@@ -12,12 +12,11 @@ number is still one row, with value NULL.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import regex
 
-from extractors import cues
+from extractors import cues, passages
 from extractors.excluded import Exclusions
 from extractors.vnnumbers import DIGITS, NUMBER, parse_number
 from models.records import DocumentMeta, SegmentedDocument, Target
@@ -83,15 +82,6 @@ _LABEL = regex.compile(
     r"[\s>*#+\-–•]*(?:\(?[a-zđ]\)|\d+(?:\.\d+)*\.?)?\s*\**\s*(?P<label>chỉ\s+tiêu\s+(?:\d+|[IVX]+))\s*\**\s*[:.]",
     _I,
 )
-# a paragraph ends at a newline unless the next line goes on in lower case (a wrapped or page-broken sentence)
-# (and after a line that ends a sentence, and after a short numbered heading line such as `2. Chỉ tiêu`)
-_PARAGRAPH_BREAK = regex.compile(
-    r"(?<=[.:;!?][ \t*]*)\n\s*|(?<=^[ \t*#]*(?:[IVX]+|\d+(?:\.\d+)*)[.)][^\n]{0,60})\n\s*(?=[^\p{Ll}\s])"
-    r"|\n\s*(?=[^\p{Ll}\s\d]|[a-zđ]\s*\)|\d+(?:\.\d+)*[.)]\s)",
-    regex.MULTILINE,
-)
-_CLAUSE_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})|\.\s*$")
-_FALLBACK_HEADING = regex.compile(r"(?m)^[ \t#*>]*(?:(?P<roman>[IVX]+)|\d+(?:\.\d+)*)[.)]?\s*\**(?P<h>[^\n]{0,150})$")
 
 
 @dataclass(frozen=True)
@@ -104,38 +94,8 @@ class _Quantity:
     floor: bool = False  # the lower end of a range
 
 
-def _spans(pattern: regex.Pattern, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    last = start
-    for m in pattern.finditer(text, start, end):
-        yield last, m.start()
-        last = m.end()
-    yield last, end
-
-
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    for a, b in _spans(_PARAGRAPH_BREAK, text, 0, len(text)):
-        if text[a:b].strip():
-            yield a, b
-
-
-def _headings(doc: SegmentedDocument, offset: int) -> list[str]:
-    """Headings of the sections holding `offset`, innermost first (what the text is about)."""
-    heads = []
-    i = doc.section_at(offset)
-    while i is not None:
-        s = doc.sections[i]
-        heads.append(f"{s.label} {s.heading}")
-        i = s.parent
-    if not doc.sections:
-        # no tree: the last numbered line before the paragraph, and the last roman one, stand in for its headings
-        lines = list(_FALLBACK_HEADING.finditer(doc.text, max(0, offset - 3000), offset))
-        romans = [m for m in lines if m["roman"]]
-        heads = [m["h"] for m in {id(m): m for m in (lines[-1:] + romans[-1:])}.values()]
-    return heads
-
-
 class _Reader:
-    """Reads the targets of one document."""
+    """Reads the targets of one document, paragraph by paragraph, remembering lists announced as targets."""
 
     def __init__(self, doc: SegmentedDocument, exclusions: Exclusions) -> None:
         self.doc = doc
@@ -146,7 +106,7 @@ class _Reader:
 
     def run(self) -> None:
         announced = False
-        for a, b in _paragraphs(self.text):
+        for a, b in passages.paragraphs(self.text):
             if self.exclusions.excluded(a) and self.exclusions.excluded(max(a, b - 1)):
                 continue
             # `... được cụ thể hóa bằng các chỉ tiêu cụ thể như sau:` makes the list after it targets
@@ -156,7 +116,7 @@ class _Reader:
     def _paragraph(self, a: int, b: int, announced: bool) -> bool:
         """Read one paragraph; True when it announces a list of targets."""
         text = self.text
-        heads = _headings(self.doc, a)
+        heads = passages.headings(self.doc, a)
         in_targets = announced or any(_TARGET_HEADING.search(h) for h in heads)
         in_past = not in_targets and any(_PAST_HEADING.search(h) for h in heads[:2])
         label_match = _LABEL.match(text, a, b)
@@ -167,7 +127,7 @@ class _Reader:
         default_year = next((int(m["y"]) for h in heads if _TARGET_HEADING.search(h)
                              for m in [_YEAR_HEADING.search(h)] if m), None)
         found = False
-        for ca, cb in _spans(_CLAUSE_BREAK, text, a, b):
+        for ca, cb in passages.clauses(text, a, b):
             found |= self._clause(ca, cb, a, label, in_targets or label is not None, default_year)
         if label_match and not found:
             self._unnumbered(a, b, label_match.end(), label)
@@ -308,7 +268,7 @@ class _Reader:
 
     def _unnumbered(self, a: int, b: int, body: int, label: str | None) -> None:
         text = self.text
-        end = _CLAUSE_BREAK.search(text, body, b)
+        end = passages.CLAUSE_BREAK.search(text, body, b)
         cb = end.start() if end else b
         change = _CHANGE_WORD.search(text, body, cb)
         indicator = _LEAD_WORDS.sub("", text[body:cb]).strip(" ,;.:")
