@@ -117,8 +117,10 @@ class _Reader:
         """Read one paragraph; True when it announces a list of targets."""
         text = self.text
         heads = passages.headings(self.doc, a)
-        in_targets = announced or any(_TARGET_HEADING.search(h) for h in heads)
-        in_past = not in_targets and any(_PAST_HEADING.search(h) for h in heads[:2])
+        # the innermost heading that says either decides: `Kết quả thực hiện các chỉ tiêu năm 2023` is history
+        context = next((h for h in heads if _PAST_HEADING.search(h) or _TARGET_HEADING.search(h)), "")
+        in_past = not announced and _PAST_HEADING.search(context) is not None
+        in_targets = announced or (not in_past and _TARGET_HEADING.search(context) is not None)
         label_match = _LABEL.match(text, a, b)
         label = " ".join(label_match["label"].split()).capitalize() if label_match else self._section_label(a)
         announces = _ANNOUNCE.search(text, a, b) is not None

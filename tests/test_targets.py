@@ -16,6 +16,7 @@ _DATA = Path(__file__).parent / "data" / "targets.tsv"
 _HEADINGS = {
     "chỉ tiêu": "I. MỤC TIÊU, CHỈ TIÊU\n2. Chỉ tiêu\n",
     "body": "II. NHIỆM VỤ, GIẢI PHÁP\n1. Công tác chỉ đạo\n",
+    "past": "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2023\n1. Công tác điều tra\n",
 }
 
 
