@@ -109,6 +109,7 @@ class _Entry:
     stem: bool = False
     default: str | None = None
     needs_unit: bool = False
+    topic: bool = False
 
 
 class Gazetteer:
@@ -124,7 +125,8 @@ class Gazetteer:
         self.stems: dict[str, _Entry] = {}
         for e in data["local"]:
             entry = _Entry(e["stem"], "provincial", e["category"], e.get("short"), stem=True,
-                           default=e.get("default"), needs_unit=e.get("needs_unit", False))
+                           default=e.get("default"), needs_unit=e.get("needs_unit", False),
+                           topic=e.get("topic", False))
             self.stems[e["stem"]] = entry
             for alias in e["aliases"]:
                 self._add(alias, entry)
@@ -173,6 +175,10 @@ def _word_set(name: str) -> frozenset[str]:
 # the unit words after a stem; longest first so `thành phố` wins over `thành`
 _UNIT = regex.compile(r"\s+(thành phố|thị xã|thị trấn|tp\.?|tỉnh|huyện|quận|xã|phường|đặc khu)(?!\w)")
 _PLACE_WORDS = regex.compile(r"[ \t]+((?:\p{Lu}[\p{L}\-]*|\d+)(?:[ \t]+(?:\p{Lu}[\p{L}\-]*|\d+)){0,3})")
+_TOPIC = regex.compile(
+    r"(?:[ \t]+(?!(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|chỉ đạo|chủ trì|phối hợp|các|và|là|có|giao|"
+    r"đề nghị|để|của|theo|tại)(?!\w))[\w\-/]+,?){1,10}?(?=[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?!\w))"
+)
 _UNIT_LIST = regex.compile(r"\s*,\s*(?:thành phố|thị xã|thị trấn|thị|thành|tỉnh|huyện|quận|xã|phường|đặc khu)(?!\w)")
 _POST = regex.compile(
     r"(?:(phó\s+)?(chủ tịch|giám đốc|chánh án|viện trưởng|thủ trưởng|bộ trưởng|trưởng ban|"
@@ -279,6 +285,11 @@ class _Finder:
                 return None
             agency = AgencyRef(central.name, central.level, central.category, central.short)
             return self._with_post(start, end, agency)
+        topic = _TOPIC.match(self.folded, end, hi) if stem.topic else None
+        if topic:
+            # `Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh`: the committee is named with its topic
+            stem = _Entry(f"{stem.name}{self.text[end:topic.end()]}", stem.level, stem.category, stem=True)
+            end = topic.end()
         unit_m = self._unit_after(end, hi)
         unit, place_text, stop = None, None, end
         if unit_m:

@@ -165,3 +165,8 @@ def test_a_level_of_bodies_is_a_collective() -> None:
     assert [(m.agency.name, m.agency.level) for m in found] == [
         ("Ủy ban nhân dân cấp xã", "collective"),
         ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "collective")]
+
+
+def test_other_steering_committees_keep_their_topic() -> None:
+    assert names("Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh; Ban Chỉ đạo 389 tỉnh") == [
+        "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Lạng Sơn", "Ban Chỉ đạo 389 tỉnh Lạng Sơn"]
