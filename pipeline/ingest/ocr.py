@@ -39,7 +39,10 @@ _PSM = "3"
 # Lines Tesseract reads with less mean confidence than this are specks, stamps, signatures or a cut
 # line at the image's edge: text of any quality scores far above it.
 _NOISE = 35.0
+# A word of punctuation alone smaller than a fifth of the text's height is a speck (a dash is wider).
 # Specks read as marks before a line's first letter (`_Phần I`, `'BAN HÀNH`); quotes and brackets are text.
+# `PhầnV`: the space before a part's number is narrow in bold type and gets lost
+_GLUED_LABEL = regex.compile(r"\b(Phần|PHẦN|Chương|CHƯƠNG|Điều|ĐIỀU)(?=[IVXL\d]+\b)")
 _SPECK = regex.compile(r"^[_'`~^|.,:;]+(?=\w)|^[_'`~^|]+\s+")
 
 
@@ -100,9 +103,16 @@ def _recognize(binary: str, image: Image.Image) -> OcrPage:
 
 def _parse_tsv(tsv: str, image: Image.Image) -> OcrPage:
     """Tesseract's word rows → visual lines with boxes, and the page's confidence."""
+    rows = [
+        row
+        for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+        if row["level"] == "5" and row["text"].strip()
+    ]
+    lettered = [int(r["height"]) for r in rows if regex.search(r"\w", r["text"])]
+    speck = 0.2 * statistics.median(lettered) if lettered else 0
     words: dict[tuple[str, str, str], list[dict[str, str]]] = {}
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        if row["level"] == "5" and row["text"].strip():
+    for row in rows:
+        if regex.search(r"\w", row["text"]) or max(int(row["width"]), int(row["height"])) >= speck:
             words.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(row)
     lines = []
     weighted = chars = 0.0
@@ -113,7 +123,7 @@ def _parse_tsv(tsv: str, image: Image.Image) -> OcrPage:
         texts = [w["text"] for w in line_words]
         for i in label_positions(texts):
             texts[i] = reread(texts[i], boxes[i], image)
-        text = _SPECK.sub("", " ".join(texts))
+        text = _GLUED_LABEL.sub(r"\1 ", _SPECK.sub("", " ".join(texts)))
         if not text:
             continue
         lines.append(
