@@ -460,9 +460,13 @@ class _Collectives:
         words = _UBND.sub("Ủy ban nhân dân", words)
         words = _OLD_UY.sub(lambda m: "Ủy" if m.group() == "Uỷ" else "ủy", words)
         tokens = words.split(" ")
+        proper = False  # inside a proper name (`Bộ Công an`), capitals stay
         for i, t in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.tokens and not nxt[:1].isupper():
+            if proper and t[:1].isupper():
+                continue
+            proper = t[:1].isupper() and nxt[:1].isupper()
+            if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.tokens and not proper:
                 tokens[i] = t.lower()
         words = " ".join(tokens)
         low = words.lower()

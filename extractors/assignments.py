@@ -72,6 +72,7 @@ _LIST_LABEL = regex.compile(r"\s*(?:[\-+•*]+|[a-zđ]\)|\d+(?:\.\d+)*\.?)?[ \t]
 _LABEL_ROLE = {"chủ trì": "lead", "phối hợp": "coordinate", "thường trực": "standing"}
 _LIST_ITEM = regex.compile(r"[^,;\s][^,;]*?(?=\s*(?:,|;|\bvà\b|$))")
 _NOT_BODY = regex.compile(r"(?:các|những|theo|trong|thời gian|kinh phí|nội dung)\b")
+_PARTNER = regex.compile(r"\s*(?:cùng với|và với|với)\s*")
 _THROUGH = regex.compile(r"\s*qua\b")
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
@@ -478,6 +479,8 @@ def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bo
         return roles
     if _AFTER["coordinate"].match(post):
         return {"coordinate", "subject"}
+    if _PARTNER.fullmatch(pre) and "coordinate" in prev_roles:
+        return {"coordinate"}  # `phối hợp giữa A với B`
     if not _is_subject_position(pre, at_start) or _AFTER["none"].match(post):
         return set()  # `Ủy ban nhân dân tỉnh yêu cầu ...`: the body that assigns is not assigned
     for role in ("standing", "implement"):
