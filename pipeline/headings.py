@@ -35,7 +35,7 @@ _ORDINAL_WORDS = {
 # the text after a label: a space then something, a capital glued to the label, or nothing
 _AFTER = r"(?=[ \t]+\S|\p{Lu}|[\"“(]|[ \t]*$)"
 _PART = regex.compile(
-    r"(?P<word>PHẦN|Phần)(?:[ \t]+(?P<num>(?:THỨ|[Tt]hứ)[ \t]+\p{L}+|[IVXLC]{1,6}|\d{1,2})|(?P<num>[IVXLC]{1,6}))"
+    r"(?P<word>PHẦN|Phần)(?:[ \t]+(?P<num>(?:THỨ|[Tt]hứ)[ \t]+\p{L}+|[IVXLC]{1,6}|\d{1,2}|[A-H])|(?P<num>[IVXLC]{1,6}))"
     r"(?=[ \t]*$|[ \t]*[.:\-–][ \t]*|[ \t]+\p{Lu})"
 )
 _APPENDIX = regex.compile(
@@ -170,6 +170,8 @@ def _part_number(num: str) -> tuple[str, float] | None:
         return (("thứ " + " ".join(words[1:])).lower(), value) if value else None
     if num.isdigit():
         return num, int(num)
+    if len(num) == 1 and "A" <= num <= "H":  # `Phần C` is the third part, not the hundredth
+        return num, ord(num) - ord("A") + 1
     value = roman_value(num)
     return (num, value) if value else None
 

@@ -108,6 +108,10 @@ CASES = {
         [("Phần thứ nhất", "part"), ("Phần thứ nhất.I", "roman"), ("Phần thứ nhất.I.1", "arabic"),
          ("Phần thứ hai", "part"), ("Phần thứ hai.1", "arabic"), ("Phần thứ hai.2", "arabic")],
     ),
+    "parts-by-letter": (
+        "PHẦN A\nMỤC TIÊU\n\nI. MỤC TIÊU CHUNG\n\nPHẦN B. NHIỆM VỤ\n\nI. TUYÊN TRUYỀN\n\nPhần C\nKINH PHÍ\n",
+        [("Phần A", "part"), ("Phần A.I", "roman"), ("Phần B", "part"), ("Phần B.I", "roman"), ("Phần C", "part")],
+    ),
     "chapters-and-articles": (
         "Chương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\n\nĐiều 2. Đối tượng áp dụng\n\n"
         "1. Cơ quan nhà nước.\n\n2. Tổ chức, cá nhân.\n\nChương II\nQUY ĐỊNH CỤ THỂ\n\nĐiều 3. Trách nhiệm\n",
