@@ -41,7 +41,7 @@ for _t in _TYPES["types"]:
     for _a in _t.get("abbr", []):
         _ABBR_TYPE.setdefault(codes.fold(_a), _t["name"])
 _NAMED = {t["name"]: t["named"] for t in _TYPES["types"] if t.get("named")}
-_NICKNAMES = {"Chương trình", "Đề án", "Phương án"}  # numbered only with `số` or their own abbreviation
+_NICKNAMES = set(_WORDS["nickname_types"])  # numbered only with `số` or their own abbreviation
 _INTERNATIONAL = set(_WORDS["international_types"])
 _AGREEMENTS = set(_WORDS["agreement_types"])
 _AGREEMENT_NAME_RE = regex.compile(rf"(?:{_alt(_WORDS['agreement_name_starts'])})(?!\w)")
@@ -68,7 +68,7 @@ _ISSUER_AFTER_RE = regex.compile(
     rf"(?=\s*(?:[;,.():“”\"*]|\n[ \t]*\n)|\s+(?i:{_alt(_WORDS['issuer_stops'])})(?!\w)|\s*\Z)"
 )
 _PASSED_BY_RE = regex.compile(
-    rf"\s*,?\s*(?:được|do)\s+(?P<issuer>[A-ZĐÂ][^\n;,.()]{{1,60}}?)\s+(?:thông qua|ban hành)"
+    rf"\s*,?\s*(?:được|do)\s+(?P<issuer>[^\n;,.()]{{1,60}}?)\s+(?:thông qua|ban hành|ký kết|ký)"
     rf"(?:\s+(?:ngày\s*{_DATE}))?"
 )
 _TITLE_START_RE = regex.compile(rf"\s*,?\s*(?P<verb>{_alt(_WORDS['title_verbs'])})(?!\w)")
@@ -99,7 +99,7 @@ _YEAR_TOKEN_RE = regex.compile(r"(?:19|20)\d\d")
 _NAME_BAD_STARTS = set(_WORDS["name_bad_starts"])
 _NAME_STOPS = set(_WORDS["name_stops"])
 _COMMA_CONT = set(_WORDS["comma_continuations"])
-_AFTER_AND_STOPS = {"các", "những", "một", "Bộ", "Luật", ""}
+_AFTER_AND_STOPS = set(_WORDS["and_stops"])
 _PUNCT_IN_NAMES = {",", "-"}
 _KNOWN_LAWS = {
     " ".join(w.casefold() for w in line.replace(",", " ").replace(" - ", " ").split())
@@ -107,12 +107,12 @@ _KNOWN_LAWS = {
     if line.strip() and not line.startswith("#")
 }
 _LEGISLATURE_RE = regex.compile(r"(?:UBTV)?(QH\d+)")
-_FOLLOWING_TYPE_RE = regex.compile(rf"\s*(?:,|và)\s*(?P<type>{_alt(list(_NAMED))})(?!\w)")
+_FOLLOWING_TYPE_RE = regex.compile(rf"\s*(?:,|và)\s*(?P<type>{_alt(_NAMED_SPELLINGS)})(?!\w)")
 _LAW_WORD_RE = regex.compile(r"(?<!\w)(?:Bộ\s+)?[Ll]uật(?!\w)")
 _TRAILING_AND_RE = regex.compile(r"(?:\s*(?:,|;|và|và các))+\s*\Z")
 _LISTED_AFTER_RE = regex.compile(r"(?:[,;]|\svà)\s*(?:các\s+)?\Z")
 _PUNCT_STOPS = set(";:.()[]*“”\"'?!|…")
-_LAW_WORDS = {"Luật", "Bộ luật", "Bộ Luật", "Pháp lệnh", "Hiến pháp"}
+_LAW_WORDS = set(_WORDS["law_types"])
 
 
 @dataclass
@@ -250,6 +250,8 @@ def _name(text: str, pos: int, ref_type: str, limit: int) -> tuple[str, int]:
             about = True  # `Công ước … về quyền trẻ em`: what the document is about runs to the clause end
         elif (not name and _bad_start(tok, nxt, ref_type)) or _ends_name(tok, nxt, after, name, about):
             break
+        elif name and ref_type in _LAW_WORDS and _YEAR_TOKEN_RE.fullmatch(tok):
+            break  # `Luật Đường bộ 2024`: the year is the law's date, not part of its name
         name.append(tok)
         ends.append(tok_end)
         if len(name) >= (40 if about else 30):
@@ -297,9 +299,7 @@ def _ends_name(tok: str, nxt: str, after: str, name: list[str], about: bool) -> 
         )
     if tok == "số" and nxt[:1].isdigit():
         return True
-    if name and not about and _stops(tok, f"{tok} {nxt}"):
-        return True
-    return bool(name) and bool(_YEAR_TOKEN_RE.fullmatch(tok))  # `Luật Đường bộ 2024`: the year is the date
+    return bool(name) and not about and _stops(tok, f"{tok} {nxt}")
 
 
 def _stops(word: str, bigram: str) -> bool:
@@ -344,8 +344,9 @@ def _named(
         nested_law = _LAW_WORD_RE.search(name)  # then the year after the name is the nested law's
         if issued is None and (y := _YEAR_AFTER_RE.match(text, head)) and ref_type in _LAW_WORDS and not nested_law:
             issued, end = y.group("y"), max(end, y.end())
-        if p := _PASSED_BY_RE.match(text, end):
-            issuer = issuer or canonical_issuer(p.group("issuer"), meta.province)
+        if p := _PASSED_BY_RE.match(text, end):  # `được Quốc hội thông qua ngày …`, `được hai bên ký kết …`
+            if p.group("issuer")[:1].isupper():
+                issuer = issuer or canonical_issuer(p.group("issuer"), meta.province)
             if issued is None and p.group("y"):
                 issued = _iso(p)
             end = p.end()
