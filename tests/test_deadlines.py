@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy.orm import Session
 
 from extractors import deadlines
+from models import tables as t
 from models.records import Deadline, DocumentMeta, NormalizedDocument, SegmentedDocument, SourceDocument
+from pipeline.commands import deadlines as command
+from pipeline.load import open_engine
 
 _DATA = Path(__file__).parent / "data" / "deadlines.tsv"
 _META = DocumentMeta(issued_date=date(2024, 3, 1))
@@ -88,3 +93,21 @@ def test_dates_and_spans_over_before_the_plan_was_issued_are_history() -> None:
     text = "Ngày 15/01/2024, Ủy ban đã họp; kết quả giai đoạn 2016 - 2020; hoàn thành trước ngày 30/6/2024."
     found = deadlines.extract(_doc(text), _META)
     assert [(d.kind, d.date) for d in found] == [("date", "2024-06-30")]
+
+
+def test_deadlines_command_filters_rows_due_before_a_date(tmp_path, capsys) -> None:
+    engine = open_engine(str(tmp_path / "plans.sqlite"))
+    with Session(engine) as s:
+        doc = t.Document(source_path="p.txt", sha256="0" * 64, format="txt", text="x", doc_number="1/KH",
+                         province="Lạng Sơn", pipeline_version="test", extracted_at=datetime(2024, 1, 1))
+        s.add(doc)
+        s.flush()
+        for kind, extra in (("date", {"date": "2024-06-30"}), ("by_year", {"year": 2030}),
+                            ("recurring", {"recurrence": "P1Y"}), ("date", {"date": "--07-30"})):
+            s.add(t.Deadline(document_id=doc.id, kind=kind, raw_text=kind, char_start=0, char_end=1, **extra))
+        s.commit()
+    parser = argparse.ArgumentParser()
+    command.add_arguments(parser)
+    assert command.run(parser.parse_args(["--due-before", "2025-01-01", "--csv"]), engine) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2 and "2024-06-30" in lines[1]

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy.orm import Session
 
 from extractors import targets
+from models import tables as t
 from models.records import DocumentMeta, NormalizedDocument, SegmentedDocument, SourceDocument
+from pipeline.commands import targets as command
+from pipeline.load import open_engine
 
 _DATA = Path(__file__).parent / "data" / "targets.tsv"
 _HEADINGS = {
@@ -40,8 +46,8 @@ def _key(value: float | None, *rest: object) -> str:
 @pytest.mark.parametrize(("context", "phrase", "expected"), _cases())
 def test_phrase(context: str, phrase: str, expected: str) -> None:
     doc = _doc(_HEADINGS[context] + phrase)
-    found = [_key(t.value, t.unit, t.comparator, t.change, t.target_year, t.frequency)
-             for t in targets.extract(doc, DocumentMeta())]
+    found = [_key(row.value, row.unit, row.comparator, row.change, row.target_year, row.frequency)
+             for row in targets.extract(doc, DocumentMeta())]
     assert found == [e.strip() for e in expected.split(" ; ") if e.strip()]
 
 
@@ -75,7 +81,7 @@ def test_front_matter_and_closing_hold_no_targets() -> None:
     source = SourceDocument(source_path="t.txt", sha256="0" * 64, format="txt", text=text)
     doc = SegmentedDocument(normalized=NormalizedDocument(source=source, text=text), sections=(),
                             body_start=text.index("2."), closing_spans=((closing, len(text)),))
-    assert [t.raw_text for t in targets.extract(doc, DocumentMeta())] == ["100% xã được phổ biến"]
+    assert [row.raw_text for row in targets.extract(doc, DocumentMeta())] == ["100% xã được phổ biến"]
 
 
 _ALPHABET = st.sampled_from(list("0123456789%/.,;:()-–“” \n\tabcdđehklmnoqstuvxyàáạảãăâêôơưĐÂ")
@@ -90,3 +96,23 @@ def test_random_text_never_raises_and_offsets_point_at_raw_text(text: str) -> No
     for row in targets.extract(doc, DocumentMeta()):
         assert 0 <= row.char_start <= row.char_end <= len(text)
         assert text[row.char_start:row.char_end] == row.raw_text
+
+
+def test_targets_command_filters_by_unit_and_province(tmp_path, capsys) -> None:
+    engine = open_engine(str(tmp_path / "plans.sqlite"))
+    with Session(engine) as s:
+        for province in ("Lạng Sơn", "Phú Thọ"):
+            doc = t.Document(source_path=f"{province}.txt", sha256=province.ljust(64, "0")[:64], format="txt",
+                             text="x", province=province, pipeline_version="test", extracted_at=datetime(2024, 1, 1))
+            s.add(doc)
+            s.flush()
+            s.add(t.Target(document_id=doc.id, value=95, unit="%", comparator=">=", raw_text="đạt 95%",
+                           char_start=0, char_end=1))
+            s.add(t.Target(document_id=doc.id, value=10, unit="báo cáo viên", comparator=">=",
+                           raw_text="ít nhất 10 báo cáo viên", char_start=0, char_end=1))
+        s.commit()
+    parser = argparse.ArgumentParser()
+    command.add_arguments(parser)
+    assert command.run(parser.parse_args(["--province", "Lạng Sơn", "--unit", "%", "--csv"]), engine) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2 and "Lạng Sơn" in lines[1] and "95" in lines[1]
