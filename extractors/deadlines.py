@@ -22,7 +22,7 @@ from models.records import Deadline, DocumentMeta, SegmentedDocument
 
 #: Recognisers in the order they claim text.
 _RECOGNISERS: tuple[Callable[[Context], Iterator[Hit]], ...] = (
-    points.range_days, points.range_months, points.from_now, points.range_years, points.half_year,
+    points.range_days, points.range_months, points.from_now, points.onwards, points.range_years, points.half_year,
     points.quarters, points.quarter, points.month, points.observance, points.day, points.bare_dates,
     points.time_years, cycles.chains, cycles.per_times, cycles.events, cycles.durations, points.by_year,
     cycles.cycles, cycles.yearly, points.cell_years,

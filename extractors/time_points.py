@@ -47,6 +47,8 @@ _FROM_NOW = regex.compile(
     r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+(?P<y>" + YEAR + r")|" + MONTH_YEAR.format("2") + r")",
     _I,
 )
+# `Từ năm 2025 trở đi`: a span with a start and no end
+_ONWARDS = regex.compile(r"\btừ\s+năm\s+(?P<y>" + YEAR + r")\s*,?\s*trở\s+đi\b", _I)
 _RANGE_YEARS = regex.compile(
     r"(?:\btừ\s+năm\s+|\bgiai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\bnăm\s+|(?<![\d/.-]))(?P<a>" + YEAR + r")\s*"
     r"(?:-|–|—|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?(?P<b>" + YEAR + r")(?![\d/])",
@@ -121,6 +123,11 @@ def from_now(ctx: Context) -> Iterator[Hit]:
         end = f"{m['y']}-12-31" if m["y"] else month_span(int(m["y2"]), int(m["m2"]))[1]
         if end:
             yield Hit("period", m.start(), m.end(), end_date=end)
+
+
+def onwards(ctx: Context) -> Iterator[Hit]:
+    for m in _ONWARDS.finditer(ctx.text):
+        yield Hit("period", m.start(), m.end(), start_date=f"{m['y']}-01-01")
 
 
 def range_years(ctx: Context) -> Iterator[Hit]:
