@@ -22,7 +22,7 @@ import regex
 from models.records import NormalizedDocument, SourceDocument
 from pipeline.headings import read_markers
 from pipeline.normalize_tables import exploded_table_edits
-from pipeline.segment_regions import bare, ends_sentence, hard_wrapped, split_lines
+from pipeline.segment_regions import bare, ends_sentence, hard_wrapped, signature_title, split_lines
 
 Edit = tuple[int, int, str]
 
@@ -203,24 +203,30 @@ def _wrap_edits(text: str) -> list[Edit]:
     if not hard_wrapped(lines):
         return []
     edits: list[Edit] = []
-    open_span = False
+    open_span = signature = False
     para_start = True
     for a, b in zip(lines, lines[1:], strict=False):
         first, nxt = bare(a.text), bare(b.text)
         if not first:
-            open_span, para_start = False, True
+            open_span = signature = False
+            para_start = True
             continue
         open_span ^= "*" in a.text and _toggles(a.text) % 2 == 1
+        # `**KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH**`: a signature keeps its lines inside its bold span
+        signature = open_span and (signature or signature_title(first))
         opens, para_start = para_start, False
+        joins_span = open_span and not signature
+        if not nxt and joins_span and b.text.strip():
+            edits.append((a.end, b.start, " "))  # the span closes on a line of its own: `DÂN` / `**`
         if not nxt or "|" in (a.text.lstrip()[:1], b.text.lstrip()[:1]):
-            open_span = False
+            open_span = signature = False
             continue
         full = len(first) >= _WRAP_WIDTH or opens and len(nxt) >= _WRAP_WIDTH
         plain = not ends_sentence(a.text) and (
             nxt[0].islower() and not _LETTER_ITEM.match(nxt)
             or not read_markers(nxt) and (nxt[0].isdigit() or full)
         )
-        if open_span or plain or first == "Số:":
+        if joins_span or plain or first == "Số:":
             edits.append((a.end, b.start, " "))
         else:
             para_start = True

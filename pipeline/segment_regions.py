@@ -74,6 +74,11 @@ def hard_wrapped(lines: list[Line]) -> bool:
     return joints >= 3 and joints * 20 >= sum(1 for line in lines if not line.blank)
 
 
+def signature_title(s: str) -> bool:
+    """`KT. CHỦ TỊCH`, `TM. ỦY BAN NHÂN DÂN`: the first line of a signature block."""
+    return bool(_SIGN.match(bare(s)))
+
+
 def _is_upper(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and not any(c.islower() for c in letters)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import seed_text, segmented
 from hypothesis import given, settings
@@ -316,6 +318,34 @@ def test_an_unlabelled_appendix_after_the_signature_is_not_closing() -> None:
 def test_task_table_rows_are_sections_only_in_an_appendix() -> None:
     body = "I. TỔ CHỨC THỰC HIỆN\n\n" + TASKS + "\nPHỤ LỤC\n\n" + TASKS
     assert tree(body) == [("I", "roman"), ("Phụ lục", "part"), ("Phụ lục.1", "arabic")]
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "segment"
+
+
+def test_a_plan_as_the_legal_website_renders_it() -> None:
+    """Hard-wrapped Markdown, the header and signature as exploded tables, a task table in the appendix."""
+    doc = segmented((FIXTURES / "website_plan.md").read_text(encoding="utf-8"), "website_plan.md")
+    assert [(s.path, s.kind, s.heading) for s in doc.sections if s.kind != "dash"] == [
+        ("I", "roman", "MỤC ĐÍCH, YÊU CẦU"),
+        ("I.1", "arabic", "Mục đích"),
+        ("I.2", "arabic", "Yêu cầu"),
+        ("I.2.a", "letter", "Bám sát các nhiệm vụ trọng tâm của Chương trình phòng, chống mua bán người giai đoạn "
+                            "2021 - 2025."),
+        ("I.2.b", "letter", "Phân công cụ thể cho từng sở, ngành, địa phương."),
+        ("II", "roman", "TỔ CHỨC THỰC HIỆN"),
+        ("II.1", "arabic", "Giao Công an tỉnh chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch này; định kỳ báo "
+                           "cáo Ủy ban nhân dân tỉnh./."),
+        ("Phụ lục", "part", "NHIỆM VỤ CỦA CÁC SỞ, NGÀNH"),
+        ("Phụ lục.I", "roman", "Công tác tuyên truyền"),
+        ("Phụ lục.I.1", "arabic", "Tổ chức hội nghị quán triệt | Sở Tư pháp | Công an tỉnh | Quý II/2025"),
+        ("Phụ lục.I.2", "arabic", "Phát hành tờ rơi | Sở Văn hóa, Thể thao và Du lịch | Quý III/2025"),
+    ]
+    assert doc.text.startswith("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n")
+    assert "Số: 45/KH-UBND\nLạng Sơn, ngày 10 tháng 3 năm 2025\n" in doc.text
+    assert doc.text[doc.body_start:].startswith("Thực hiện Kế hoạch số 02/KH-BCĐ ngày 03 tháng 01 năm 2025 của")
+    (start, end), = doc.closing_spans
+    assert "Nơi nhận:" in doc.text[start:end] and "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An" in doc.text[start:end]
 
 
 SEEDS = ["000", "001", "002", "003", "004"]
