@@ -15,6 +15,7 @@ import regex
 
 from models.records import SourceDocument
 from pipeline.ingest.errors import IngestError
+from pipeline.ingest.html import read_html
 from pipeline.ingest.image import SUFFIXES as IMAGE_SUFFIXES
 from pipeline.ingest.image import read_image
 from pipeline.ingest.pages import Pages
@@ -32,6 +33,8 @@ READERS: dict[str, Reader] = {
     **dict.fromkeys(IMAGE_SUFFIXES, read_image),
     ".docx": read_docx,
     ".doc": read_doc,
+    ".html": read_html,
+    ".htm": read_html,
 }
 
 __all__ = ["IngestError", "Pages", "READERS", "ingest", "supported"]
