@@ -27,10 +27,18 @@ _I = regex.IGNORECASE
 
 
 # `10 - 13%`, `từ 85% đến 90%`: a range commits to its lower end at least
+# (not the spelled-out repeat in `100% (một trăm phần trăm)`)
 _PERCENT = regex.compile(
-    rf"(?<![\d.,/\p{{L}}])(?:(?P<lo>{DIGITS})\s*%?\s*(?:-|–|đến)\s*)?(?P<n>{NUMBER})\s*(?:%|phần\s+trăm\b)", _I
+    rf"(?<![\d.,/\p{{L}}])(?<!\d\s*%?\s*\(\s*)(?:(?P<lo>{DIGITS})\s*%?\s*(?:-|–|đến)\s*)?(?P<n>{NUMBER})\s*"
+    r"(?:%|phần\s+trăm\b)",
+    _I,
 )
-_COUNT = regex.compile(rf"(?<![\d.,/\p{{L}}])(?P<n>{NUMBER})\s+(?P<unit>{_alt(_WORDS['units'])})(?![\p{{L}}\d²])", _I)
+# `tối thiểu 05 (năm) báo cáo viên`: legal style repeats the number in words before the unit
+_COUNT = regex.compile(
+    rf"(?<![\d.,/\p{{L}}])(?<!\d\s*\(\s*)(?P<n>{NUMBER})\s*(?:\([^()\n]{{1,30}}\)\s*)?\s(?P<unit>{_alt(_WORDS['units'])})"
+    r"(?![\p{L}\d²])",
+    _I,
+)
 _MEASURE = regex.compile(
     rf"(?<![\d.,/\p{{L}}])(?P<n>{DIGITS})\s*(?P<unit>{_alt(_WORDS['measure_units'])})(?![\p{{L}}\d²])", _I
 )
@@ -47,7 +55,10 @@ _INCREASE_BEFORE = regex.compile(
 _DECREASE_BEFORE = regex.compile(
     rf"\b{_alt(_WORDS['decrease'])}\s+(?:(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân)\s+)*$", _I
 )
-_CHANGE_WORD = regex.compile(rf"\b(?P<inc>{_alt(_WORDS['increase'])})\b|\b(?P<dec>{_alt(_WORDS['decrease'])})\b", _I)
+# (`gia tăng` is the growth to curb, `tăng cường` is "strengthen": neither says the target goes up)
+_CHANGE_WORD = regex.compile(
+    rf"(?<!\bgia\s)\b(?P<inc>{_alt(_WORDS['increase'])})\b(?!\s+cường)|\b(?P<dec>{_alt(_WORDS['decrease'])})\b", _I
+)
 _PAST = regex.compile(rf"\b{_alt(_WORDS['past_cues'])}\b", _I)
 # `chiếm 72%` is a statistic in a report, but `kinh tế số chiếm 30% GRDP` under a Chỉ tiêu heading is a target
 _STATISTIC = regex.compile(rf"\b{_alt(_WORDS['stat_cues'])}\b", _I)
@@ -79,7 +90,7 @@ _LEAD_WORDS = regex.compile(
 )
 _TRAIL_WORDS = regex.compile(rf"(?:\s|,|\b{_alt(list(_WORDS['comparators']) + ['đạt', 'là', 'mức', 'có'])})+$", _I)
 _LABEL = regex.compile(
-    r"[\s>*#+\-–•]*(?:\(?[a-zđ]\)|\d+(?:\.\d+)*\.?)?\s*\**\s*(?P<label>chỉ\s+tiêu\s+(?:\d+|[IVX]+))\s*\**\s*[:.]",
+    r"[\s>*#+\-–•]*(?:\(?[a-zđ]\)|\d+(?:\.\d+)*\.?)?\s*\**\s*(?P<label>chỉ\s+tiêu\s+(?:\d+|[IVX]+))\s*\**\s*[:.)\-–]",
     _I,
 )
 
