@@ -20,6 +20,7 @@ small vocabulary of collective words (`data/collective_words.json`).
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -179,6 +180,14 @@ _TOPIC = regex.compile(
     r"(?:[ \t]+(?!(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|chỉ đạo|chủ trì|phối hợp|các|và|là|có|giao|"
     r"đề nghị|để|của|theo|tại)(?!\w))[\w\-/]+,?){1,10}?(?=[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?!\w))"
 )
+_STOP = (r"chủ trì|phối hợp|thực hiện|tổ chức|có|là|chịu|tham mưu|hướng dẫn|xây dựng|triển khai|báo cáo|theo|trong|để|"
+         r"với|tại|về|các|được|và|thuộc|của|cho|đôn đốc|kiểm tra|nghiên cứu|rà soát|chỉ đạo|giao|đề nghị|tỉnh|huyện|"
+         r"thành phố|quận|thị xã|xã|phường|năm|từ|đến|trước|sau|khi|nhằm|bảo đảm|đảm bảo|hỗ trợ|tiếp tục|tăng cường|"
+         r"đẩy mạnh|trình|phê duyệt|ban hành|bộ|sở")
+_OPEN_UNIT = regex.compile(
+    rf"(?<!\w)(?:Tổng cục|Chi cục|Cục|Vụ)[ \t]+\p{{Lu}}[\p{{L}}\-]*(?:[ \t]+(?!(?i:{_STOP})(?!\w))[\p{{L}}\-]+){{0,6}}"
+)
+_POLICE_WORDS = regex.compile(r"cảnh sát|an ninh|công an")
 _UNIT_LIST = regex.compile(r"\s*,\s*(?:thành phố|thị xã|thị trấn|thị|thành|tỉnh|huyện|quận|xã|phường|đặc khu)(?!\w)")
 _POST = regex.compile(
     r"(?:(phó\s+)?(chủ tịch|giám đốc|chánh án|viện trưởng|thủ trưởng|bộ trưởng|trưởng ban|"
@@ -271,6 +280,28 @@ class _Finder:
             mention = self._resolve(k, m.start(), m.end(), hi)
             if mention:
                 out.append(mention)
+        return out + self._open_units(lo, hi, out)
+
+    def _open_units(self, lo: int, hi: int, known: list[Mention]) -> list[Mention]:
+        """Departments of ministries and agencies the gazetteer does not list (`Vụ Pháp chế`,
+        `Cục Trẻ em`, `Chi cục Kiểm lâm tỉnh`): the unit word, a capitalised name, up to a verb."""
+        out = []
+        starts = [k.start for k in known]  # in text order
+        for m in _OPEN_UNIT.finditer(self.text, lo, hi):
+            i = bisect.bisect_right(starts, m.start())
+            if (i and known[i - 1].end > m.start()) or (i < len(known) and known[i].start < m.end()):
+                continue
+            end = m.end()
+            unit_m = self._unit_after(end, hi)
+            name, level, province = " ".join(m.group().split()), "central", None
+            if unit_m:
+                resolved = _resolve_local(_Entry(name, "provincial", "other", stem=True), unit_m.group(1),
+                                          None, self.where)
+                if resolved:
+                    (name, level), end = resolved, unit_m.end()
+                    province = self.where.province if level == "provincial" else None
+            category = "police" if _POLICE_WORDS.search(fold(name)) else "other"
+            out.append(self._with_post(m.start(), end, AgencyRef(name, level, category, None, province)))
         return out
 
     def _resolve(self, k: str, start: int, end: int, hi: int) -> Mention | None:

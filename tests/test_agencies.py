@@ -170,3 +170,8 @@ def test_a_level_of_bodies_is_a_collective() -> None:
 def test_other_steering_committees_keep_their_topic() -> None:
     assert names("Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh; Ban Chỉ đạo 389 tỉnh") == [
         "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Lạng Sơn", "Ban Chỉ đạo 389 tỉnh Lạng Sơn"]
+
+
+def test_departments_outside_the_gazetteer() -> None:
+    text = "Vụ Pháp chế chủ trì, phối hợp với Cục Trẻ em; Chi cục Kiểm lâm tỉnh; Bảo hiểm xã hội tỉnh"
+    assert names(text) == ["Vụ Pháp chế", "Cục Trẻ em", "Chi cục Kiểm lâm tỉnh Lạng Sơn", "Bảo hiểm xã hội tỉnh Lạng Sơn"]
