@@ -174,4 +174,5 @@ def test_other_steering_committees_keep_their_topic() -> None:
 
 def test_departments_outside_the_gazetteer() -> None:
     text = "Vụ Pháp chế chủ trì, phối hợp với Cục Trẻ em; Chi cục Kiểm lâm tỉnh; Bảo hiểm xã hội tỉnh"
-    assert names(text) == ["Vụ Pháp chế", "Cục Trẻ em", "Chi cục Kiểm lâm tỉnh Lạng Sơn", "Bảo hiểm xã hội tỉnh Lạng Sơn"]
+    assert names(text) == [
+        "Vụ Pháp chế", "Cục Trẻ em", "Chi cục Kiểm lâm tỉnh Lạng Sơn", "Bảo hiểm xã hội tỉnh Lạng Sơn"]
