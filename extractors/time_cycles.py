@@ -43,7 +43,7 @@ _YEARLY = regex.compile(r"\bthường\s+niên\b", _I)
 _ADJECTIVE_BEFORE = regex.compile(_alt(_WORDS["adjective_of"]) + r"\s*$", _I)
 _DURATION = regex.compile(
     rf"\b(?:{_alt(_WORDS['duration_cues'])})\s*:?\s*(?:là\s+)?(?:(?:tối\s+đa|không\s+quá|chậm\s+nhất)\s+)?"
-    rf"(?P<n>{NUMBER})(?:\s*[-–]\s*(?P<n2>{NUMBER}))?\s+{_UNIT}\b"
+    rf"(?P<n>{NUMBER})(?:\s*[-–]\s*(?P<n2>{NUMBER}))?(?:\s*\([^()\n]{{1,30}}\))?\s+{_UNIT}\b"
     r"(?!\s*(?:đầu|cuối|qua|trước|gần\s+đây|\d|/))",
     _I,
 )
