@@ -49,7 +49,6 @@ _GROUP_GAP = regex.compile(
     r"^[\s,;]*(?:(?:và|cùng|hoặc)[\s,]*)?(?:(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo)\s*)?$"
 )
 _CLAUSE_END = regex.compile(r";|(?<!\.)\.(?!\.)(?=\s|$)|\n")
-_LINE_HEAD_COLON = regex.compile(r"^[^\n]{0,120}?:[ \t*]*(?:\n|$)")
 _STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
 _PAREN = regex.compile(r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
 _LABEL = regex.compile(r"^[\W\d]*(?:[ivxlc]+\.|[a-zđ]\)|phần [ivx\d]+\.?|\d+(?:\.\d+)*\.?)?[\s*#]*")
