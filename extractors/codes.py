@@ -17,8 +17,8 @@ import regex
 
 DATA = Path(__file__).parent / "data" / "doc_types.json"
 
-# One segment of a symbol: `QĐ`, `TTg`, `BCĐ138`, `PV11(CS)`, `C41`.
-_SEG = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:\([A-Z0-9]{1,6}\))?"
+# One segment of a symbol: `QĐ`, `TTg`, `BCĐ138`, `PV11(CS)`, `C41`, `V.I`.
+_SEG = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:\.[A-Z0-9]{1,4})*(?:\([A-Z0-9]{1,6}\))?"
 # OCR and typing put spaces around `-` (`QĐ- TTg`, `TTr-CAT- PV11(CS)`); a spaced hyphen only joins a
 # segment that cannot be an ordinary word (all capitals or digits, or a known abbreviation such as `TTg`).
 # Word processors turn `-` into an en dash (`QĐ–UBND`); both are the same hyphen.

@@ -53,10 +53,10 @@ _DATE = (
 # The type word just before a number: `Quyết định số 1427`, `QĐ 1427`, `Công văn số:`, `văn bản số`.
 _PREFIX_RE = regex.compile(
     rf"(?i)(?<!\w)(?:(?P<type>{_alt(_TYPE_NAMES + list(_TYPES['type_aliases']))})|(?P<so>số))"
-    rf"(?:\s*(?P<so2>số))?\s*:?\s*\Z"
+    rf"(?:\s*:?\s*(?P<so2>số))?\s*:?\s*\Z"
 )
 # A law named before its number: `Luật Tổ chức chính quyền địa phương số 72/2025/QH15`.
-_CAP_TYPES = _alt([n for n in _TYPE_NAMES if n != "Văn bản"] + ["Bộ Luật"])
+_CAP_TYPES = _alt([*_TYPE_NAMES, "Bộ Luật"])
 _NAMED_NUMBER_RE = regex.compile(
     rf"(?<!\w)(?P<type>{_CAP_TYPES})\s+(?P<name>(?:(?!(?:{_CAP_TYPES})(?!\w))[^\n;:()/\d]){{1,120}}?)\s+[Ss]ố\s*:?\s*\Z"
 )
@@ -106,6 +106,7 @@ _KNOWN_LAWS = {
     for line in (_DATA / "refs_laws.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 }
+_LIST_GAP_RE = regex.compile(r"[\s,;]*(?:(?:và|hoặc)\s+)?(?:các\s+)?(?:số\s*:?\s*)?")
 _LEGISLATURE_RE = regex.compile(r"(?:UBTV)?(QH\d+)")
 _FOLLOWING_TYPE_RE = regex.compile(rf"\s*(?:,|và)\s*(?P<type>{_alt(_NAMED_SPELLINGS)})(?!\w)")
 _LAW_WORD_RE = regex.compile(r"(?<!\w)(?:Bộ\s+)?[Ll]uật(?!\w)")
@@ -188,6 +189,7 @@ def _warning(ref: CrossReference, code: codes.Code | None, meta: DocumentMeta) -
 def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, int]]) -> Iterator[_Cite]:
     text = doc.text
     own = codes.canonical(meta.doc_number)
+    previous: _Cite | None = None
     for m in codes.CODE_RE.finditer(text):
         start = m.start()
         if _skipped(doc, start, skip):
@@ -204,11 +206,11 @@ def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, 
             ref_type, title, cite_start = _type_name(named.group("type")), _clean(named.group("name")), named.start()
         elif prefix and prefix.group("type"):
             ref_type, cite_start = _type_name(prefix.group("type")), prefix.start()
-            if ref_type == "Văn bản":  # a generic word: the symbol says which document (`văn bản số 12/TTr-STP`)
-                ref_type = _ABBR_TYPE.get(codes.fold(code.type_abbr), "Công văn")
             has_so = bool(prefix.group("so2") or prefix.group("so"))
             if ref_type in _NICKNAMES and not has_so and _ABBR_TYPE.get(codes.fold(code.type_abbr)) != ref_type:
                 continue
+        elif previous and previous.end <= start and _LIST_GAP_RE.fullmatch(text, previous.end, start):
+            ref_type = previous.ref.ref_type  # `Công văn số 695/TCHQ-GSQL ngày 05/02/2021, 4032/TCHQ-GSQL …`
         else:
             if _NEVER_BEFORE_RE.search(text, lo, start) or _NICKNAME_BEFORE_RE.search(text, lo, start):
                 continue
@@ -217,6 +219,8 @@ def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, 
                 continue
             if prefix:
                 cite_start = prefix.start()
+        if ref_type == "Văn bản":  # a generic word: the symbol says which document (`văn bản số 12/TTr-STP`)
+            ref_type = _ABBR_TYPE.get(codes.fold(code.type_abbr), "Công văn")
         end, issued, issuer, title_start = _tail(text, m.end(), meta)
         ref = CrossReference(
             ref_type=ref_type,
@@ -232,7 +236,8 @@ def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, 
             issuer=issuer,
             title=title,
         )
-        yield _Cite(replace(ref, warning=_warning(ref, code, meta)), cite_start, end, m.end(), True, title_start)
+        previous = _Cite(replace(ref, warning=_warning(ref, code, meta)), cite_start, end, m.end(), True, title_start)
+        yield previous
 
 
 def _name(text: str, pos: int, ref_type: str, limit: int) -> tuple[str, int]:

@@ -107,6 +107,15 @@ def test_a_list_after_one_cue_shares_it() -> None:
     assert found[0].title == "về xây dựng, sử dụng nghĩa trang"
 
 
+def test_numbers_listed_after_a_typed_one_share_its_type() -> None:
+    found = refs("theo Công văn số 695/TCHQ-GSQL ngày 05/02/2021, 4032/TCHQ-GSQL ngày 16/8/2021 và số 1238/GSQL-GQ2.")
+    assert [(r.ref_type, r.code) for r in found] == [
+        ("Công văn", "695/TCHQ-GSQL"),
+        ("Công văn", "4032/TCHQ-GSQL"),
+        ("Công văn", "1238/GSQL-GQ2"),
+    ]
+
+
 def test_every_occurrence_is_a_row() -> None:
     text = "Thực hiện Quyết định 193/QĐ-TTg. Bộ Công an theo dõi Quyết định 193/QĐ-TTg và Quyết định 193/QĐ-TTg."
     assert [r.code for r in refs(text)] == ["193/QĐ-TTg"] * 3
