@@ -43,19 +43,21 @@ _TITLE_START = regex.compile(
     r"\s*,?\s*(?:về|V/v|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|sửa\s+đổi|triển\s+khai|thực\s+hiện|tổ\s+chức)\b",
     regex.IGNORECASE,
 )
-# where a title or a named citation stops: a clause break, a parenthesis, a new list item or sentence
 # a time commitment of the citing plan that follows the citation in the same clause
 _TIME_CUE = (
     r"\s(?=(?:ngay\s+)?sau\s+khi\b|kể\s+từ\b|trước\s+ngày\b|chậm\s+nhất\b|định\s+kỳ\b"
     r"|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b|trong\s+thời\s+(?:gian|hạn)\b)"
 )
+# where a title stops: a clause break, a parenthesis, a new list item or sentence, the plan's own time cue
 _TITLE_END = regex.compile(
     r";|\(|:|\n\s*\n|\n(?=\s*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.))|\.(?=\s+\p{Lu}|\s*$)|" + _TIME_CUE
 )
 # `Luật Phòng, chống mua bán người`, `Kế hoạch phối hợp thực hiện Hiệp định ... thông qua ngày 26/4/2016`
 _NAMED = regex.compile(
     r"\b(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Hiệp\s+định|Công\s+ước|Nghị\s+định\s+thư|Hiến\s+pháp|Kế\s+hoạch|Quyết\s+định|"
-    r"Nghị\s+quyết|Chỉ\s+thị)\s+(?!này\b|số\b|\d|giai\s+đoạn\b|năm\b|và\b|của\b|trên\b|được\b|thi\s+hành\b|có\b|đã\b|phải\b|sẽ\b|đề\s+ra\b)(?=[\p{L}“\"])"
+    r"Nghị\s+quyết|Chỉ\s+thị)\s+"
+    r"(?!này\b|số\b|\d|giai\s+đoạn\b|năm\b|và\b|của\b|trên\b|được\b|thi\s+hành\b|có\b|đã\b|phải\b|sẽ\b|đề\s+ra\b)"
+    r"(?=[\p{L}“\"])"
 )
 _NAMED_END = regex.compile(
     r";|\(|\)|:|\n(?=\s*(?:[^\p{Ll}\d\s]|\d+[.)]\s))|\.(?=\s|$)|,(?!\s*(?:chống|bổ\s+sung)\b)|" + _TIME_CUE
