@@ -216,13 +216,29 @@ def canonical_issuer(name: str | None, province: str | None = None) -> str | Non
     name = _central_names().get(codes.fold(name), name)
     place = _province_of(name)
     if _STEERING_RE.match(name) and _CRIME_RE.search(name):
-        if _NATIONAL_RE.search(name):
-            return "Ban Chỉ đạo 138/CP"
-        where = place or province
-        return f"Ban Chỉ đạo 138 tỉnh {where}" if where else "Ban Chỉ đạo 138"
+        return _crime_committee(name, place or province)
     if province and not place and _BARE_PROVINCE_RE.search(name):
         name = f"{name} {province}"
     return name
+
+
+def _crime_committee(name: str, province: str | None) -> str:
+    """The short form of a crime-prevention steering committee at its level: `Ban Chỉ đạo 138 huyện Đình Lập`."""
+    if _NATIONAL_RE.search(name):
+        return "Ban Chỉ đạo 138/CP"
+    if local := _COMMUNE_RE.search(name) or _DISTRICT_RE.search(name):
+        return f"Ban Chỉ đạo 138 {local.group(1)}"
+    return f"Ban Chỉ đạo 138 {province_qualifier(province)}" if province else "Ban Chỉ đạo 138"
+
+
+def province_qualifier(province: str) -> str:
+    """`tỉnh Lạng Sơn`, but `thành phố Hà Nội` for the centrally governed cities."""
+    return f"{'thành phố' if province in _cities() else 'tỉnh'} {province}"
+
+
+@cache
+def _cities() -> frozenset[str]:
+    return frozenset(json.loads((_DATA / "agencies.json").read_text(encoding="utf-8"))["provinces"]["cities"])
 
 
 def _from_upper(name: str) -> str:

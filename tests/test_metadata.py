@@ -275,6 +275,8 @@ def test_letter_takes_the_lowest_body_and_its_subject_line() -> None:
         ("Ban Chỉ đạo phòng, chống tội phạm của Chính phủ", None, "Ban Chỉ đạo 138/CP"),
         ("Ban Chỉ đạo 138 tỉnh", "Lạng Sơn", "Ban Chỉ đạo 138 tỉnh Lạng Sơn"),
         ("BỘ CÔNG AN", None, "Bộ Công an"),
+        ("BAN CHỈ ĐẠO 138 HUYỆN ĐÌNH LẬP", "Lạng Sơn", "Ban Chỉ đạo 138 huyện Đình Lập"),
+        ("Ban Chỉ đạo phòng, chống tội phạm thành phố Hà Nội", None, "Ban Chỉ đạo 138 thành phố Hà Nội"),
         ("Uỷ ban nhân dân tỉnh Quảng Ngãi", None, "Ủy ban nhân dân tỉnh Quảng Ngãi"),
     ],
 )
