@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
-from extractors import targets
+from extractors import excluded, targets
 from extractors import time_cycles as cycles
 from extractors import time_points as points
-from extractors.excluded import Exclusions
 from extractors.time_common import CLAIM, Context, Hit
 from models.records import Deadline, DocumentMeta, SegmentedDocument
 
@@ -48,7 +47,7 @@ def _overlaps(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Deadline, ...]:
     text = doc.text
-    exclusions = Exclusions(doc)
+    exclusions = excluded.for_document(doc, meta)
     target_zones = targets.zones(doc, exclusions)
     ctx = Context(text, meta)
     claimed: list[tuple[int, int]] = []

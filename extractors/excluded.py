@@ -16,7 +16,8 @@ from collections.abc import Iterable
 
 import regex
 
-from models.records import SegmentedDocument
+from extractors import references
+from models.records import DocumentMeta, SegmentedDocument
 
 _DOC_TYPES = (
     r"Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Nghị\s+quyết|Nghị\s+định(?:\s+thư)?|Thông\s+tư(?:\s+liên\s+tịch)?|"
@@ -151,3 +152,17 @@ class Exclusions:
     def excluded(self, offset: int) -> bool:
         doc = self._doc
         return doc.in_front_matter(offset) or doc.in_closing(offset) or self.in_citation_or_title(offset)
+
+
+_OWN_TIME = regex.compile(_TIME_CUE)
+
+
+def for_document(doc: SegmentedDocument, meta: DocumentMeta) -> Exclusions:
+    """The document's exclusions, with the citations the references extractor found added to this
+    module's own: a citation either of them recognises holds no commitment of the plan.  Their
+    spans stop before a time cue of the citing plan (`..., Công an tỉnh báo cáo trước ngày 15/12`)."""
+    spans = []
+    for ref in references.extract(doc, meta):
+        cue = _OWN_TIME.search(doc.text, ref.char_start, ref.char_end)
+        spans.append((ref.char_start, cue.start() if cue else ref.char_end))
+    return Exclusions(doc, spans)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from extractors import cues, passages
+from extractors import cues, excluded, passages
 from extractors.excluded import Exclusions
 from extractors.vnnumbers import DIGITS, NUMBER, parse_number
 from models.records import DocumentMeta, SegmentedDocument, Target
@@ -302,7 +302,7 @@ def _read(doc: SegmentedDocument, exclusions: Exclusions | None) -> _Reader:
 
 
 def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Target, ...]:
-    return tuple(_read(doc, None).rows)
+    return tuple(_read(doc, excluded.for_document(doc, meta)).rows)
 
 
 def zones(doc: SegmentedDocument, exclusions: Exclusions | None = None) -> list[tuple[int, int]]:
