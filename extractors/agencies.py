@@ -528,6 +528,7 @@ def _collectives() -> _Collectives:
 
 
 # a specific body followed by `các ...`, `xã, phường`, `địa phương` or `các cấp` names many bodies
+_AND = regex.compile(r"[ \t]+và[ \t]+")
 _EVERY_LEVEL = regex.compile(r"[ \t]+các cấp(?!\w)")
 _MANY_AFTER = regex.compile(
     r"[ \t]+(?:(?:các|những)[ \t]+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|địa phương|cấp|vùng|khu vực)"
@@ -556,16 +557,18 @@ def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -
     specifics = _with_parents(text, [_with_subunit(text, m) for m in specifics])
     found = list(specifics)
     by_start = {m.start: m for m in specifics}
-    for m in specifics:
+    for k, m in enumerate(specifics):
         if _MANY_AFTER.match(folded, m.end, hi) and not (m.agency.level == "central" and _EVERY_LEVEL.match(
                 folded, m.end, hi)):
             end = coll.extend(text, folded, m.end, hi, by_start)
             if end > m.end:
-                stem = _stem_name(m)
                 tail = text[m.end:end]
-                name = coll.name(stem + tail, plural=False)
-                level, category = coll.level_category(fold(name))
-                found.append(Mention(m.start, end, text[m.start:end], AgencyRef(name, level, m.agency.category)))
+                found.append(_many(coll, text, m, m.end, end, tail))
+                # `Công an và Bộ đội Biên phòng các tỉnh, thành phố`: the places belong to both
+                prev = specifics[k - 1] if k else None
+                if (prev and not prev.collective and _AND.fullmatch(folded, prev.end, m.start)
+                        and key(prev.text) in gazetteer().by_key):  # written bare, without its own place
+                    found.append(_many(coll, text, prev, prev.end, prev.end, tail))
     for s in coll.start.finditer(folded, lo, hi):
         end = coll.extend(text, folded, s.start(), hi, by_start, s.end())
         if end <= s.start():
@@ -575,7 +578,7 @@ def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -
         level, category = coll.level_category(fold(name))
         found.append(Mention(s.start(), end, written, AgencyRef(name, level, category)))
     found = [m for m in found if not m.open]
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start), not m.collective))
     out: list[Mention] = []
     for m in found:
         if out and m.start < out[-1].end:
@@ -616,6 +619,13 @@ def _with_parents(text: str, found: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _many(coll: _Collectives, text: str, m: Mention, end: int, stop: int, tail: str) -> Mention:
+    """A stem spread over places (`Công an` + `các tỉnh, thành phố`): one collective agency."""
+    name = coll.name(_stem_name(m) + tail, plural=False)
+    level, _ = coll.level_category(fold(name))
+    return Mention(m.start, stop, text[m.start:stop], AgencyRef(name, level, m.agency.category))
 
 
 def _stem_name(m: Mention) -> str:

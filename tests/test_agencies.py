@@ -176,3 +176,8 @@ def test_departments_outside_the_gazetteer() -> None:
     text = "Vụ Pháp chế chủ trì, phối hợp với Cục Trẻ em; Chi cục Kiểm lâm tỉnh; Bảo hiểm xã hội tỉnh"
     assert names(text) == [
         "Vụ Pháp chế", "Cục Trẻ em", "Chi cục Kiểm lâm tỉnh Lạng Sơn", "Bảo hiểm xã hội tỉnh Lạng Sơn"]
+
+
+def test_places_after_two_bodies_belong_to_both() -> None:
+    assert names("phối hợp Công an và Bộ đội biên phòng các tỉnh, thành phố") == [
+        "Công an các tỉnh, thành phố", "Bộ đội biên phòng các tỉnh, thành phố"]
