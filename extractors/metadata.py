@@ -30,7 +30,8 @@ _TYPE_LINE_RE = regex.compile(
     + r")(?:[ \t*_|]*(?:\n|\Z)|[ \t]+(?=\p{Lu}[^\n\p{Ll}]{10}))"  # alone, or with its title run on
 )
 _SITE_FIELD_RE = regex.compile(
-    r"(?P<key>Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành)[\s*:|]*(?P<value>[^\n|*]+)"
+    r"(?P<key>Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|"
+    r"Số công báo|Tình trạng)[\s*:|]*(?P<value>[^\n|*]+)"
 )
 _NUMBER_RE = regex.compile(r"(?<!\w)Số\s*(?:hiệu\s*)?:?[\s*|]*(?P<code>[^\n]{0,80})")
 _DATE_WORDS = (
@@ -79,6 +80,7 @@ _POSITION_RE = regex.compile(
 )
 _RANK_RE = regex.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Đồng chí|Ông|Bà|Đ/c)\s+")
 _NAME_RE = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}")
+# words that open a line of the signature block or the Nơi nhận list, never a person's name
 _NOT_NAME_WORDS = {
     "Nơi",
     "Lưu",
@@ -97,8 +99,6 @@ _NOT_NAME_WORDS = {
     "Đã",
     "Hội",
     "Trung",
-    "Việt",
-    "Nam",
     "Chủ",
     "Phó",
     "Trưởng",
@@ -125,12 +125,6 @@ _ORG_CASE = [
     ("Hội đồng nhân dân", regex.compile(r"(?i)hội đồng nhân dân")),
     ("Ban Chỉ đạo", regex.compile(r"(?i)ban chỉ đạo")),
 ]
-_CENTRAL_HEADS = regex.compile(
-    r"^(?:Bộ\s|Chính phủ|Thủ tướng|Quốc hội|Văn phòng Chính phủ|Văn phòng Quốc hội|Ủy ban Thường vụ|Tổng cục|Cục|"
-    r"Ban Chỉ đạo 138/CP|Ban Chỉ đạo [^ ]+ (?:quốc gia|Trung ương)|Ban Chỉ đạo quốc gia|Ban Chỉ đạo Trung ương|"
-    r"Viện Kiểm sát nhân dân tối cao|Tòa án nhân dân tối cao|Trung ương|Ban Bí thư|Bộ Chính trị|"
-    r"Ban Chấp hành Trung ương)"
-)
 _HEAD_WORD_RE = regex.compile(
     r"(?:sở|cục|chi cục|tổng cục|bộ|vụ|viện|ban|phòng|văn phòng|thanh tra|kho bạc|đài|trường|bệnh viện|trung tâm)"
     r"\s+(?!tỉnh|thành phố|huyện|xã|phường|quận|thị)"
@@ -331,11 +325,14 @@ def _issuer_from_header(text: str, lo: int, hi: int) -> str | None:
     """
     units: list[list[str]] = []
     for raw in text[lo:hi].split("\n"):
-        cell = _clean(_CELL_SPLIT_RE.split(raw.strip(" \t*|"), maxsplit=1)[0])
+        cell = _CELL_SPLIT_RE.split(raw.strip(" \t*|"), maxsplit=1)[0].strip()
         if _NUMBER_LINE_RE.match(cell) or (units and _BLOCK_END_RE.match(cell)):
             break
         if _BLOCK_END_RE.match(cell):
             continue
+        if motto := _BLOCK_END_RE.search(cell):  # `THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA …` on one line
+            cell = cell[: motto.start()]
+        cell = _clean(cell)
         if not cell or not cell.isupper() and not _CP_RE.search(cell):
             continue
         if not units or (_ORG_HEAD_RE.match(cell) and units[-1][-1].split()[-1] not in _OPEN_WORDS):
@@ -394,7 +391,7 @@ def _signer(text: str, lo: int, site_signer: str | None) -> str | None:
             line = _RANK_RE.sub("", _clean(later[-1]))  # the signature sits in the right column
             if not line or line.isupper() or _SIGNED_RE.match(line):
                 continue
-            if _NAME_RE.fullmatch(line) and not set(line.split()) & _NOT_NAME_WORDS:
+            if _NAME_RE.fullmatch(line) and line.split()[0] not in _NOT_NAME_WORDS and "Việt Nam" not in line:
                 return line
             if len(line) > 40:
                 break
@@ -424,13 +421,12 @@ def _level(issuer: str | None) -> tuple[str | None, str | None]:
     """The issuing body's level and, below the province, the district or commune it governs."""
     if not issuer:
         return None, None
-    if _CENTRAL_HEADS.match(issuer):
-        return "central", None
     if m := _COMMUNE_RE.search(issuer):
         return "commune", m.group(1)
     if m := _DISTRICT_RE.search(issuer):
         return "district", m.group(1)
-    return "provincial", None
+    # a local body names its place (`Cục Hải quan tỉnh X`); one that names none is national (`Cục Thuế`)
+    return ("provincial" if _province_re().search(issuer) or _BARE_PROVINCE_RE.search(issuer) else "central"), None
 
 
 def _doc_type(head: dict, number: str | None) -> str | None:
