@@ -171,6 +171,37 @@ I. MỤC TIÊU
 1. Giảm tội phạm trên địa bàn tỉnh Quảng Ninh.
 """
 
+PDF_LAYOUT = """ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN ĐÌNH LẬP                           Độc lập - Tự do - Hạnh phúc
+      -------                                   ---------------
+Số: 45/KH-UBND                       Đình Lập, ngày 12 tháng 3 năm 2022
+
+KẾ HOẠCH
+Thực hiện công tác phòng, chống mua bán người trên địa bàn huyện năm 2022
+
+Căn cứ Luật Phòng, chống mua bán người năm 2011;
+Căn cứ Nghị định số 62/2012/NĐ-CP ngày 13/8/2012 của Chính phủ quy định căn cứ xác định nạn nhân bị mua bán và bảo vệ an toàn cho nạn nhân, người thân thích của họ;
+Thực hiện Kế hoạch số 30/KH-UBND ngày 20/02/2022 của UBND tỉnh Lạng Sơn về thực hiện Chương trình phòng, chống mua bán người năm 2022; Ủy ban nhân dân huyện Đình Lập xây dựng Kế hoạch thực hiện như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Triển khai thực hiện có hiệu quả Quyết định số 193/QĐ-TTg ngày 09/02/2021 của Thủ tướng Chính phủ và Chỉ thị số 03/CT-UBND ngày 15/01/2022 của Chủ tịch UBND tỉnh.
+2. Tổ chức tuyên truyền Bộ luật Hình sự năm 2015 (sửa đổi, bổ sung năm 2017), Luật Trẻ em và các văn bản hướng dẫn.
+
+II. NHIỆM VỤ
+1. Công an huyện chủ trì, phối hợp các cơ quan liên quan thực hiện theo Hướng dẫn số 12-HD/BTGTU ngày 10/3/2022.
+2. Phòng Lao động - Thương binh và Xã hội thực hiện chế độ hỗ trợ nạn nhân theo Thông tư số 05/2022/TT-BLĐTBXH.
+
+III. TỔ CHỨC THỰC HIỆN
+Định kỳ 6 tháng, năm báo cáo kết quả về UBND huyện (qua Công an huyện)./.
+
+Nơi nhận:                                          TM. ỦY BAN NHÂN DÂN
+- UBND tỉnh (b/c);                                      KT. CHỦ TỊCH
+- Công an tỉnh;                                         PHÓ CHỦ TỊCH
+- Lưu: VT.
+
+                                                        Hoàng Văn Nam
+"""
+
 LETTER = """BỘ TÀI CHÍNH
 **CỤC THUẾ**
 -------
@@ -263,6 +294,23 @@ def test_letter_takes_the_lowest_body_and_its_subject_line() -> None:
         "hướng dẫn góp vốn điều lệ",
     )
     assert (m.place, m.issued_date, m.province) == ("Hà Nội", date(2025, 11, 20), None)
+
+
+def test_pdf_layout_with_both_columns_on_one_line() -> None:
+    m = meta(PDF_LAYOUT)
+    assert (m.doc_number, m.issuer, m.place, m.issued_date) == (
+        "45/KH-UBND",
+        "Ủy ban nhân dân huyện Đình Lập",
+        "Đình Lập",
+        date(2022, 3, 12),
+    )
+    assert (m.issuer_level, m.locality, m.province, m.signer) == (
+        "district",
+        "huyện Đình Lập",
+        "Lạng Sơn",
+        "Hoàng Văn Nam",
+    )
+    assert (m.period_start, m.period_end) == (2022, 2022)
 
 
 @pytest.mark.parametrize(
