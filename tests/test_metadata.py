@@ -180,11 +180,11 @@ KẾ HOẠCH
 Thực hiện công tác phòng, chống mua bán người trên địa bàn huyện năm 2022
 
 Căn cứ Luật Phòng, chống mua bán người năm 2011;
-Căn cứ Nghị định số 62/2012/NĐ-CP ngày 13/8/2012 của Chính phủ quy định căn cứ xác định nạn nhân bị mua bán và bảo vệ an toàn cho nạn nhân, người thân thích của họ;
-Thực hiện Kế hoạch số 30/KH-UBND ngày 20/02/2022 của UBND tỉnh Lạng Sơn về thực hiện Chương trình phòng, chống mua bán người năm 2022; Ủy ban nhân dân huyện Đình Lập xây dựng Kế hoạch thực hiện như sau:
+Căn cứ Nghị định số 62/2012/NĐ-CP ngày 13/8/2012 của Chính phủ quy định căn cứ xác định nạn nhân;
+Thực hiện Kế hoạch số 30/KH-UBND ngày 20/02/2022 của UBND tỉnh Lạng Sơn; UBND huyện xây dựng Kế hoạch:
 
 I. MỤC ĐÍCH, YÊU CẦU
-1. Triển khai thực hiện có hiệu quả Quyết định số 193/QĐ-TTg ngày 09/02/2021 của Thủ tướng Chính phủ và Chỉ thị số 03/CT-UBND ngày 15/01/2022 của Chủ tịch UBND tỉnh.
+1. Triển khai thực hiện có hiệu quả Quyết định số 193/QĐ-TTg ngày 09/02/2021 của Thủ tướng Chính phủ.
 2. Tổ chức tuyên truyền Bộ luật Hình sự năm 2015 (sửa đổi, bổ sung năm 2017), Luật Trẻ em và các văn bản hướng dẫn.
 
 II. NHIỆM VỤ
