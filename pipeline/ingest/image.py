@@ -18,10 +18,9 @@ SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 def read_image(path: Path, data: bytes) -> Pages:
     try:
         with Image.open(io.BytesIO(data)) as image:
-            frames = [_at_300_dpi(frame) for frame in ImageSequence.Iterator(image)]
+            results = ocr.recognize(_at_300_dpi(frame) for frame in ImageSequence.Iterator(image))
     except (UnidentifiedImageError, OSError) as exc:
         raise IngestError(f"not a readable image ({exc})") from exc
-    results = ocr.recognize(frames)
     return Pages(
         texts=tuple(page_texts([r.lines for r in results])),
         format="image",

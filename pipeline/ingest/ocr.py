@@ -17,7 +17,9 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,12 +60,24 @@ def render(page: pypdfium2.PdfPage) -> Image.Image:
     return page.render(scale=DPI / 72, grayscale=True).to_pil()
 
 
-def recognize(images: list[Image.Image], jobs: int | None = None) -> list[OcrPage]:
-    """OCR each image (a page), in parallel; results in the order of `images`."""
+def recognize(images: Iterable[Image.Image], jobs: int | None = None) -> list[OcrPage]:
+    """OCR each image (a page), `jobs` at a time; results in the order of `images`.
+
+    Images are taken from the iterable only as workers free up, so a long scan is never held in
+    memory whole (a page at 300 dpi is 9 MB), and a PDF's pages are rendered in the calling thread,
+    as pdfium requires.
+    """
     binary = tesseract()
     jobs = jobs or int(os.environ.get("VNPLANS_OCR_JOBS", "0")) or os.cpu_count() or 1
-    with ThreadPoolExecutor(max_workers=min(jobs, len(images)) or 1) as pool:
-        return list(pool.map(functools.partial(_recognize, binary), images))
+    results: list[OcrPage] = []
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[Future[OcrPage]] = deque()
+        for image in images:
+            if len(pending) >= jobs:
+                results.append(pending.popleft().result())
+            pending.append(pool.submit(_recognize, binary, image))
+        results.extend(f.result() for f in pending)
+    return results
 
 
 @functools.cache

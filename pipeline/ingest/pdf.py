@@ -38,8 +38,7 @@ def read_pdf(path: Path, data: bytes) -> Pages:
         texts = [fix_mojibake(t, text_layer=True) for t in texts]
         confidence = None
         if scanned:
-            images = [ocr.render(doc[i]) for i in scanned]
-            results = ocr.recognize(images)
+            results = ocr.recognize(ocr.render(doc[i]) for i in scanned)
             scanned_texts = page_texts([r.lines for r in results])
             for i, text in zip(scanned, scanned_texts, strict=True):
                 texts[i] = text
