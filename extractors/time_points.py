@@ -68,7 +68,12 @@ _QUARTERS = regex.compile(
     _I,
 )
 # a full date written without `ngày` (`Thời gian hoàn thành: 30/11/2025`, a table cell)
-_BARE_DATE = regex.compile(r"(?<![\d/.\p{L}-]\s?)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>" + YEAR + r")(?![\d/])")
+_BARE_DATE = regex.compile(
+    r"(?<![\d/.\p{L}-]|\bsố\s|\d\s)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>" + YEAR + r")(?![\d/])"
+    # a day and month without `ngày` or year after a limit word: `trước 30/6`, `chậm nhất 15/12`
+    r"|(?<=\b(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót)\s+)(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])",
+    _I,
+)
 _MONTH = regex.compile(
     r"(?<!(?:hằng|hàng|mỗi|từng)\s+|\d\s{1,3})\btháng\s+(?P<m>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y>" + YEAR + r")|"
     r"(?=\s+(?:hằng|hàng)\s+năm))(?![\d/])",
@@ -168,7 +173,7 @@ def quarters(ctx: Context) -> Iterator[Hit]:
 
 def bare_dates(ctx: Context) -> Iterator[Hit]:
     for m in _BARE_DATE.finditer(ctx.text):
-        value = iso(int(m["y"]), int(m["m"]), int(m["d"]))
+        value = iso(to_int(m["y"]), int(m["m"]), int(m["d"]))
         if value and not _PAST_BEFORE.search(ctx.text[max(0, m.start() - 40):m.start()]):
             yield Hit("date", m.start(), m.end(), date=value)
 
