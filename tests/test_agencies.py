@@ -181,3 +181,23 @@ def test_departments_outside_the_gazetteer() -> None:
 def test_places_after_two_bodies_belong_to_both() -> None:
     assert names("phối hợp Công an và Bộ đội biên phòng các tỉnh, thành phố") == [
         "Công an các tỉnh, thành phố", "Bộ đội biên phòng các tỉnh, thành phố"]
+
+
+def test_agencies_command_counts_roles_per_body(seeds_db) -> None:
+    from sqlalchemy import text
+
+    from pipeline.commands.agencies import table
+    from pipeline.load import open_engine
+
+    engine = open_engine(str(seeds_db))
+    everything = table(engine)
+    assert everything["name"].is_unique
+    police = everything.set_index("name").loc["Bộ Công an"]
+    assert police["lead"] > 0 and police["total"] == police[["lead", "coordinate", "implement", "standing",
+                                                               "report_to"]].sum()
+    leads = table(engine, role="lead", province="Lạng Sơn")
+    assert list(leads.columns[3:]) == ["lead", "total", "documents"]
+    assert "Công an tỉnh Lạng Sơn" in set(leads["name"]) and "Bộ Công an" not in set(leads["name"])
+    with engine.connect() as conn:
+        duplicates = conn.execute(text("SELECT name FROM agencies GROUP BY name HAVING COUNT(*) > 1")).all()
+    assert duplicates == []

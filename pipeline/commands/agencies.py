@@ -20,7 +20,7 @@ WHERE (:province IS NULL OR d.province = :province)
   AND (:role IS NULL OR a.role = :role)
   AND (:level IS NULL OR g.level = :level)
   AND (:category IS NULL OR g.category = :category)
-  AND (:year IS NULL OR CAST(strftime('%Y', d.issued_date) AS INTEGER) = :year
+  AND (:year IS NULL OR CAST(substr(CAST(d.issued_date AS TEXT), 1, 4) AS INTEGER) = :year
        OR (d.issued_date IS NULL AND :year BETWEEN d.period_start AND d.period_end))
 GROUP BY g.id, a.role
 """
