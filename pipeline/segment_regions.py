@@ -214,8 +214,9 @@ def _title_start(lines: list[Line], i: int, floor: int) -> int:
 def find_attached_blocks(lines: list[Line], body_line: int) -> list[tuple[int, int]]:
     """`(start, end)` line spans of an attached document's title block inside the body.
 
-    A type line followed within a few lines by `(Ban hành kèm theo ...)`; the block runs back over
-    the attached document's own header lines and on to the end of the `kèm theo` parenthesis.
+    A type line followed within a few lines by `(Ban hành kèm theo ...)`, or `KẾ HOẠCH` alone over an
+    upper-case title; the block runs back over the attached document's own header lines and on to
+    the end of the `kèm theo` parenthesis or of the title.
     Under an appendix heading the same wording is the appendix's own title, not a new document.
     """
     spans: list[tuple[int, int]] = []
@@ -223,13 +224,16 @@ def find_attached_blocks(lines: list[Line], body_line: int) -> list[tuple[int, i
         if not _is_type_line(lines[i].text):
             continue
         k = next((k for k in range(i + 1, min(len(lines), i + 8)) if _ATTACHED.match(lines[k].text.strip())), None)
+        if k is not None:
+            while k < len(lines) - 1 and ")" not in lines[k].text:
+                k += 1
+        else:
+            k = _bare_title_end(lines, i)
         if k is None:
             continue
         prev = next((lines[j].text for j in range(i - 1, body_line - 1, -1) if not lines[j].blank), "")
         if any(m.key == "appendix" for m in read_markers(prev.strip())):
             continue
-        while k < len(lines) - 1 and ")" not in lines[k].text:
-            k += 1
         start = i
         while start - 1 > body_line and (lines[start - 1].blank or _is_header_line(lines[start - 1].text)):
             start -= 1
@@ -237,6 +241,25 @@ def find_attached_blocks(lines: list[Line], body_line: int) -> list[tuple[int, i
             start += 1
         spans.append((start, k + 1))
     return spans
+
+
+_ATTACHABLE = regex.compile(r"(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN)[ \t]*")
+
+
+def _bare_title_end(lines: list[Line], i: int) -> int | None:
+    """Last line of an attached document's title given without `(kèm theo ...)`: `KẾ HOẠCH` alone
+    on its line, then an upper-case title. None when line `i` does not open such a block."""
+    if not _ATTACHABLE.fullmatch(lines[i].text.strip()):
+        return None
+    k = i + 1
+    while k < len(lines) and lines[k].blank:
+        k += 1
+    if k == len(lines) or not _is_upper(lines[k].text) or read_markers(lines[k].text.strip()):
+        return None
+    while k + 1 < len(lines) and not lines[k + 1].blank and _is_upper(lines[k + 1].text) \
+            and not read_markers(lines[k + 1].text.strip()):
+        k += 1
+    return k
 
 
 def _is_header_line(s: str) -> bool:

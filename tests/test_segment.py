@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 from conftest import seed_text, segmented
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -229,6 +230,21 @@ def test_a_decision_and_its_attached_plan_share_one_tree() -> None:
     assert doc.section_at(doc.text.index("(Ban hành kèm theo")) is None
     assert doc.text[doc.body_start:].startswith("Căn cứ Luật tổ chức")
     assert doc.sections[3].heading == "QUAN ĐIỂM CHỈ ĐẠO VÀ MỤC TIÊU"
+
+
+def test_an_attached_plan_without_kem_theo_still_starts_a_new_tree() -> None:
+    text = regex.sub(r"\(Ban hành kèm theo[^)]*\)\n", "", DECISION)
+    doc = seg(text)
+    assert [(s.path, s.level) for s in doc.sections][2:5] == [("Điều 3", 1), ("Phần I", 1), ("Phần I.I", 2)]
+    assert doc.section_at(doc.text.index("Thực hiện Quyết định số 1427")) is None
+    assert doc.section_at(doc.text.index("THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG")) is None
+
+
+def test_a_plan_heading_in_capitals_inside_the_body_is_not_a_title_block() -> None:
+    body = "I. MỤC TIÊU\n\n1. Xây dựng\nKẾ HOẠCH\nthực hiện trong năm.\n\n2. Kiểm tra.\n"
+    doc = seg(HEADER + PREAMBLE + body)
+    assert [s.path for s in doc.sections] == ["I", "I.1", "I.2"]
+    assert doc.section_at(doc.text.index("thực hiện trong năm")) == 1
 
 
 CLOSING = (
