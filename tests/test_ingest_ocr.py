@@ -97,3 +97,11 @@ def test_bold_roman_labels_are_reread_by_their_strokes(tmp_path: Path) -> None:
     assert "III. THỜI GIAN THỰC HIỆN" in lines
     assert "Phần III" in lines
     assert "II. PHẠM VI THỰC HIỆN" in lines and "Phần II" in lines
+
+
+def test_page_scanned_on_its_side_is_turned_upright(scanned_page: Image.Image, tmp_path: Path) -> None:
+    path = tmp_path / "sideways.png"
+    scanned_page.crop((0, 0, scanned_page.width, 1000)).rotate(90, expand=True).save(path, dpi=(300, 300))
+    doc = ingest(path)
+    assert "Lạng Sơn, ngày 26 tháng 02 năm 2019" in doc.text
+    assert doc.ocr_confidence is not None and doc.ocr_confidence > 0.8

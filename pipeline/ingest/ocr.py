@@ -38,6 +38,9 @@ _TIMEOUT = 300  # seconds for one page; a page that takes longer is a broken ima
 _MISSING = "OCR needs tesseract-ocr with the vie language: apt-get install tesseract-ocr tesseract-ocr-vie"
 # Tesseract's own page segmentation; 3 (automatic) keeps the header's two columns apart
 _PSM = "3"
+# Below this mean word confidence a page may be on its side; upright text of any quality reads far above it.
+_UPRIGHT = 0.6
+_ROTATE = regex.compile(r"Rotate: (90|180|270)")
 # Lines Tesseract reads with less mean confidence than this are specks, stamps, signatures or a cut
 # line at the image's edge: text of any quality scores far above it.
 _NOISE = 35.0
@@ -95,24 +98,43 @@ def tesseract() -> str:
 
 
 def _recognize(binary: str, image: Image.Image) -> OcrPage:
+    """OCR one page; a page read with little confidence is checked for being turned a quarter or half way."""
     gray = deskew(ImageOps.grayscale(image) if image.mode != "L" else image)
+    page = _parse_tsv(_tesseract(binary, gray, "-l", LANGUAGE, "--psm", _PSM, "tsv"), gray)
+    if page.confidence >= _UPRIGHT:
+        return page
+    turn = _orientation(binary, gray)
+    if not turn:
+        return page
+    upright = gray.rotate(-turn, expand=True, fillcolor=255)
+    again = _parse_tsv(_tesseract(binary, upright, "-l", LANGUAGE, "--psm", _PSM, "tsv"), upright)
+    return again if again.confidence > page.confidence else page
+
+
+def _orientation(binary: str, gray: Image.Image) -> int:
+    """Degrees clockwise that make the page upright, by Tesseract's orientation detection (0 when unsure)."""
+    try:
+        found = _ROTATE.search(_tesseract(binary, gray, "--psm", "0"))
+    except IngestError:
+        return 0  # no `osd` model: pages are taken as they come
+    return int(found.group(1)) if found else 0
+
+
+def _tesseract(binary: str, gray: Image.Image, *args: str) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with tempfile.TemporaryDirectory(prefix="vnplans-ocr-") as tmp:
         src = Path(tmp) / "page.pgm"  # uncompressed: 100× faster to write than PNG
         gray.save(src)
         try:
             done = subprocess.run(
-                [binary, str(src), "stdout", "-l", LANGUAGE, "--psm", _PSM, "--dpi", str(DPI), "tsv"],
-                capture_output=True,
-                env=env,
-                timeout=_TIMEOUT,
+                [binary, str(src), "stdout", "--dpi", str(DPI), *args], capture_output=True, env=env, timeout=_TIMEOUT
             )
         except subprocess.TimeoutExpired as exc:
             raise IngestError(f"OCR of a page took over {_TIMEOUT} s") from exc
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise IngestError(f"tesseract failed: {reason[-1] if reason else done.returncode}")
-    return _parse_tsv(done.stdout.decode("utf-8"), gray)
+    return done.stdout.decode("utf-8")
 
 
 def _parse_tsv(tsv: str, image: Image.Image) -> OcrPage:
