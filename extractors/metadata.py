@@ -290,18 +290,20 @@ def _header(text: str) -> dict:
 def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
     """The lines under the type line up to a blank line or the first line of the body."""
     lines, pos, end = [], type_m.end(), type_m.end()
-    for raw in text[pos : pos + 1500].split("\n"):
+    for raw in text[pos : pos + 3000].split("\n"):
         line = _clean(raw)
         pos_next = pos + len(raw) + 1
         if not line:
             if lines:
                 break
-        elif (_STOP_LINE_RE if lines else _FIRST_LINE_STOP_RE).match(line) or len(line) > 400:
+        elif (_STOP_LINE_RE if lines else _FIRST_LINE_STOP_RE).match(line):
             break
         elif (run_on := _RUN_ON_BODY_RE.search(line)) and line[: run_on.start()].isupper():
             # the authority line or the body's first line joined onto an upper-case title
             lines.append(line[: run_on.start()])
             end = pos + raw.find(line[: run_on.start()]) + run_on.start()
+            break
+        elif len(line) > 400 and not line.isupper():  # a paragraph of the body, not a title
             break
         else:
             lines.append(line)

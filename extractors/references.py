@@ -380,8 +380,19 @@ def _named(
         pending.clear()
 
 
+def _body_start(doc: SegmentedDocument) -> int:
+    """Where citations may begin: the earlier of the segmenter's body start and the end of the header's title.
+
+    A title joined onto the authority line and the first `Căn cứ` (hard-wrapped sources) can push the
+    segmenter's body start past that first citation; the header reader stops the title at the `Căn cứ`.
+    """
+    end = header_end(doc.text)
+    return min(end, doc.body_start) if end and doc.body_start else end or doc.body_start
+
+
 def _skipped(doc: SegmentedDocument, pos: int, skip: list[tuple[int, int]]) -> bool:
-    return doc.in_front_matter(pos) or doc.in_closing(pos) or any(a <= pos < b for a, b in skip)
+    """The header (skip[0]), definitions of short names and the closing lists hold no citations."""
+    return doc.in_closing(pos) or any(a <= pos < b for a, b in skip)
 
 
 def _relation(text: str, cite: _Cite, earlier: list[_Cite], floor: int) -> str:
@@ -425,7 +436,7 @@ def _finish(doc: SegmentedDocument, cites: list[_Cite], floor: int) -> list[Cros
 
 def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[CrossReference, ...]:
     text = doc.text
-    floor = doc.body_start or header_end(text)
+    floor = _body_start(doc)
     skip = [(0, floor)] + [(m.start(), m.end()) for m in _DEFINITION_RE.finditer(text)]
     numbered = list(_numbered(doc, meta, skip))
     named = list(_named(doc, meta, skip, numbered))
