@@ -120,6 +120,19 @@ def basis_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _BASIS.finditer(text)]
 
 
+# the title: the lines under the type line (`KẾ HOẠCH`, not the `QUYẾT ĐỊNH:` before Điều 1), up to a
+# blank line or a preamble line, at most four; needed where the segmenter did not see the front matter
+_TITLE_BLOCK = regex.compile(
+    r"(?m)^[ \t*#]*(?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|CHỈ\s+THỊ|NGHỊ\s+QUYẾT|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN)[ \t*]*\n\s*"
+    r"(?P<title>[^\n]+(?:\n(?![ \t*]*\n|[ \t*]*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Theo|Để|Nhằm|Phần|Điều\s+\d"
+    r"|[IVX]+\.|\d+\.|\p{Lu}[\p{L} .]{1,40},\s*ngày)\b)[^\n]+){0,3})"
+)
+
+
+def title_block_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span("title") for m in _TITLE_BLOCK.finditer(text)]
+
+
 # the place and date line under the header (`Nghệ An, ngày 18 tháng 11 năm 2025`) is metadata wherever it sits
 _PLACE_DATE_LINE = regex.compile(r"(?m)^[\W_]*\p{Lu}[\p{L} .]{1,40},\s*ngày\s+\d{1,2}[^\n]{0,30}\d{4}[\W_]*$")
 
@@ -134,8 +147,8 @@ class Exclusions:
     def __init__(self, doc: SegmentedDocument, extra: Iterable[tuple[int, int]] = ()) -> None:
         self._doc = doc
         text = doc.text
-        spans = sorted([*citation_spans(text), *basis_spans(text), *title_line_spans(text), *place_date_spans(text),
-                        *extra])
+        spans = sorted([*citation_spans(text), *basis_spans(text), *title_line_spans(text), *title_block_spans(text),
+                        *place_date_spans(text), *extra])
         self._starts = [a for a, _ in spans]
         self._spans = spans
         # running maximum of ends, so a lookup needs only the spans starting at or before the offset
