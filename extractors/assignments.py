@@ -62,7 +62,7 @@ _ARTICLE = regex.compile(r"^(?:điều \d+\.)\s*")
 _CUE_COMMA = regex.compile(r"[ \t]*,[ \t]*")
 _LEADS_REPORTING = regex.compile(r"[ \t]*chủ trì[ \t]+(?!,|thực hiện|tổ chức)")
 _ARTICLE_OR_FORCE = regex.compile(r"^(?:điều \d+\.)\s*|(?:^|\s)lực lượng$")
-_NOT_TASK = regex.compile(r"(?:theo|của|như|và)\b")
+_NOT_TASK = regex.compile(r"(?:theo (?:quy định|chỉ đạo|hướng dẫn|đề nghị|kế hoạch)|của|như|và)\b")
 _NAME_SEPARATORS = regex.compile(r"[\s,;]|và|" + _HEAD_POST.pattern.rstrip("$"))
 _PROGRAMME_ITEM = regex.compile(r"(?:tiểu )?(?:dự án|đề án|chương trình|hợp phần|nội dung) (?:số )?\d+\b")
 _BARE_HEADING = regex.compile(r"[ \t*]*(?:\([^()\n]*\))?[ \t*]*")
@@ -77,6 +77,11 @@ _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
 _NUMBER_COL = regex.compile(r"s?tt|số thứ tự")
 _ROW_NUMBER = regex.compile(r"(?:\d+(?:\.\d+)*|[ivxlc]+)\.?")
+_ORG_HEADING = regex.compile(
+    r"((?:Ban|Sở|Cục|Chi cục|Trung tâm|Văn phòng|Hội|Đài|Báo|Trường|Viện|Bảo hiểm|Kho bạc|Ngân hàng|Công ty|"
+    r"Tổng công ty|Tập đoàn|Liên đoàn|Ủy ban|Hội đồng|Quỹ|Phòng|Thanh tra|Đoàn|Bệnh viện)[ \t]+\p{Lu}[^\n:;.()*]*?)"
+    r"[ \t*]*(?::|$)"
+)
 _BAR_LINE = regex.compile(r"(?m)^\|[ \t]*$")
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
 _TABLE_SEP = regex.compile(r"\||\t")
@@ -262,6 +267,12 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: _Index, out: 
             if m.start == pos or (group and m.start >= group[-1].end and m.end <= line_end
                                   and _GROUP_GAP.match(folded[group[-1].end:m.start])):
                 group.append(m)
+        if not group and not mentions.within(pos, line_end):
+            org = _ORG_HEADING.match(doc.text, pos, line_end)
+            if org and len(org.group(1).split()) <= 12:
+                # `2. Ban Quản lý Khu kinh tế Đông Nam`: a body the gazetteer does not know
+                agency = agencies.unlisted(" ".join(org.group(1).split()), out.where)
+                group = [Mention(org.start(1), org.end(1), org.group(1), agency)]
         if not group:
             continue
         paren = _PAREN.match(folded, _skip_blank(folded, group[-1].end), line_end)
@@ -323,7 +334,7 @@ def _clauses(doc: SegmentedDocument, folded: str, mentions: _Index, heads: list[
             if _REPORT.search(sentence):
                 for m in mentions.within(pa + 1, pb):
                     out.add(m, "report_to")
-        elif (not glued or _TASK_PAREN.search(folded, pa, pb)) and mentions.within(pa + 1, pb):
+        elif _TASK_PAREN.search(folded, pa, pb) and mentions.within(pa + 1, pb):
             _clauses(doc, folded, mentions, [], pa + 1, pb - 1, out)
 
 
@@ -463,8 +474,8 @@ def _anaphoric(m: Mention, post: str) -> bool:
 
 def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bool, g: _Group) -> set[str]:
     cue = _pre_cue(pre, report)
-    if cue == "inherit":
-        return set(prev_roles) - {"subject"}
+    if cue == "inherit":  # examples right after a list (`các tổ chức như B, C`) share its role
+        return set(prev_roles) - {"subject"} if _EXAMPLES.fullmatch(pre) else set()
     if cue == "block":
         return set()
     if _AFTER["lead"].match(post) and cue in (None, "implement", "request", "lead"):

@@ -181,3 +181,15 @@ def test_word_table_flattened_one_cell_per_line() -> None:
         ("Sở Tài chính tỉnh Lạng Sơn", "coordinate"),
         ("Các cơ quan liên quan", "coordinate"),
     }
+
+
+def test_heading_naming_a_body_outside_the_gazetteer() -> None:
+    got = rows("I. TỔ CHỨC THỰC HIỆN\n1. Ban Quản lý Khu kinh tế Đông Nam\n"
+               "- Theo dõi, đôn đốc các doanh nghiệp triển khai hạ tầng.\n"
+               "- Phối hợp chặt chẽ với Sở Khoa học và Công nghệ hỗ trợ các nhà mạng như Viettel, VNPT.\n")
+    assert got == {
+        ("I.1", "Ban Quản lý Khu kinh tế Đông Nam", "lead"),
+        ("I.1", "Ban Quản lý Khu kinh tế Đông Nam", "coordinate"),
+        ("I.1", "Các doanh nghiệp", "implement"),
+        ("I.1", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "coordinate"),
+    }
