@@ -96,7 +96,8 @@ _TIME_YEAR = regex.compile(
 _DAY = regex.compile(r"\bngày\s+" + DATE + r"(?:\s+(?P<rel>năm\s+sau|năm\s+nay))?", _I)
 # the later dates of `trước ngày 25/6 và 25/12 hằng năm`
 _MORE_DAYS = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:ngày\s+)?" + DM, _I)
-_PAST_BEFORE = regex.compile(_alt(_WORDS["past_date_cues"]) + r"(?:\s+\S+){0,3}\s*(?:vào\s+)?$", _I)
+# `thông qua ngày 29/3/2011`, `có hiệu lực từ ngày 01/01/2018`: the date of something already done
+_PAST_BEFORE = regex.compile(r"\b" + _alt(_WORDS["past_date_cues"]) + r"\s+(?:(?:vào|từ|kể\s+từ)\s+)?$", _I)
 _BY_YEAR = regex.compile(
     r"\b" + _alt(_WORDS["by_year_cues"]) + r"\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>" + YEAR + r")(?!\s*[-–]\s*\d)", _I
 )
