@@ -107,6 +107,7 @@ _KNOWN_LAWS = {
     if line.strip() and not line.startswith("#")
 }
 _LIST_GAP_RE = regex.compile(r"[\s,;]*(?:(?:và|hoặc)\s+)?(?:các\s+)?(?:số\s*:?\s*)?")
+_NOT_A_LAW_BEFORE_RE = regex.compile(rf"(?i)(?<!\w)(?:{_alt(_WORDS['not_a_law_after'])})\s*\Z")
 _LEGISLATURE_RE = regex.compile(r"(?:UBTV)?(QH\d+)")
 _FOLLOWING_TYPE_RE = regex.compile(rf"\s*(?:,|và)\s*(?P<type>{_alt(_NAMED_SPELLINGS)})(?!\w)")
 _LAW_WORD_RE = regex.compile(r"(?<!\w)(?:Bộ\s+)?[Ll]uật(?!\w)")
@@ -324,6 +325,8 @@ def _named(
         if start < consumed or _skipped(doc, start, skip) or any(c.start <= start < c.end for c in taken):
             continue
         ref_type = _type_name(m.group("type")) or "Bộ luật"
+        if ref_type in _LAW_WORDS and _NOT_A_LAW_BEFORE_RE.search(text, max(0, start - 20), start):
+            continue  # `pháp Luật` (the law in general), `dự thảo Luật` (not yet a law)
         if _NUMBERED_AFTER_RE.match(text, m.end()) or _CREATION_RE.search(text, max(0, start - 40), start):
             pending.clear()
             continue

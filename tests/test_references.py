@@ -83,6 +83,7 @@ def test_every_type_example(example: dict) -> None:
         "Tỷ lệ đạt 15/20 xã, phường.",
         "đàm phán, thống nhất Thỏa thuận về Tiêu chí xác định nạn nhân",
         "Tôi đồng ý với Thỏa thuận Bảo vệ Dữ liệu cá nhân bên dưới",
+        "tuyên truyền, phổ biến pháp Luật Việt Nam cho người dân",
     ],
 )
 def test_not_a_citation(text: str) -> None:
