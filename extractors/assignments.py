@@ -439,7 +439,8 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
         prev_roles = {"implement" if r == "lead" and g.mentions[-1].collective else r for r in roles}
     opening = next((h for h in heads if a < h.scope[0] < b), None)  # `2. Sở Nội vụ: Chủ trì ...`
     head = opening or _head_at(heads, a)
-    if head and not head.explicit and (opening or not has_subject):
+    names_a_head = any(a <= h.group[0].start < b for h in heads if h is not opening)
+    if head and not head.explicit and (opening or not (has_subject or names_a_head)):
         start = max(a, head.scope[0])
         role = _task_role(view[start - lo:b - lo])
         if role:
