@@ -166,3 +166,45 @@ def test_markdown_table_rows_stay_on_consecutive_lines() -> None:
     assert (
         "PHỤ LỤC\n\n| TT | Nhiệm vụ | Chủ trì |\n|---|---|---|\n| 1 | Tuyên truyền | Sở Tư pháp |\n\nGhi chú." in text
     )
+
+
+def test_ruled_table_in_a_text_pdf_becomes_markdown_rows(tmp_path: Path) -> None:
+    """A Word-made PDF with a gridded appendix table: cells come back row by row, wrapped cell text joined."""
+    import shutil
+    import subprocess
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("PHỤ LỤC")
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+        [
+            "1",
+            "Tuyên truyền, phổ biến pháp luật về phòng, chống mua bán người",
+            "Sở Tư pháp",
+            "Công an tỉnh",
+            "Hằng năm",
+        ],
+        ["2", "Rà soát, đánh giá", "Công an tỉnh", "Các sở, ngành", "Quý IV/2025"],
+    ]
+    table = document.add_table(rows=3, cols=5)
+    table.style = "Table Grid"
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    document.add_paragraph("Ghi chú: báo cáo về Công an tỉnh.")
+    document.save(tmp_path / "appendix.docx")
+    soffice = shutil.which("soffice")
+    assert soffice, "the PDF is made with LibreOffice (make setup installs it)"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(tmp_path / "appendix.docx")],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    text = ingest(tmp_path / "appendix.pdf").text
+    expected = ["| " + " | ".join(rows[0]) + " |", "|---|---|---|---|---|"] + [
+        "| " + " | ".join(r) + " |" for r in rows[1:]
+    ]
+    assert "\n".join(expected) in text
+    assert text.startswith("PHỤ LỤC\n\n") and text.rstrip().endswith("\n\nGhi chú: báo cáo về Công an tỉnh.")

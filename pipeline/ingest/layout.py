@@ -110,6 +110,8 @@ class _Metrics:
             return True  # side by side, or a paragraph's spacing
         if _RULE.match(a.text) or _RULE.match(b.text) or (a.text.endswith("|") and b.text.startswith("|")):
             return True  # a rule line, or the next row of a Markdown table typed in the source
+        if "\n" in a.text or "\n" in b.text:
+            return True  # a table rebuilt from a ruled grid stands alone
         if _SENTENCE_END.search(a.text) and (_LABEL.match(b.text) or (not same_page and b.text[:1].isupper())):
             return True  # a list item; or a new sentence on a new page, which rarely goes on the same paragraph
         if b.x0 > self.left + 0.8 * self.height and not self._centred(b):

@@ -2,8 +2,8 @@
 
 pypdfium2 reads a page's characters with their boxes about 40× faster than pdfplumber (1.5 ms
 against 80 ms a page here), and boxes are all the paragraph rules in `layout` need, so it does
-the reading; pdfplumber is used only where its table finder earns its cost, on pages drawn with
-ruling lines. A text layer typed in TCVN3/VNI fonts reads as Latin-1 mojibake and is converted.
+the reading; pdfplumber's table finder runs only where it earns its cost, on pages drawn with
+ruling lines (`tables`). A text layer typed in TCVN3/VNI fonts reads as Latin-1 mojibake and is converted.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pipeline.ingest.errors import IngestError
 from pipeline.ingest.layout import Line, PageLines, page_texts
 from pipeline.ingest.legacy import fix_mojibake, vietnamese_score
 from pipeline.ingest.pages import Pages
+from pipeline.ingest.tables import has_rules, with_tables
 
 _MIN_CHARS = 30  # fewer printable characters than this on a page: a scan with a stray stamp or nothing
 _GARBAGE = regex.compile(r"[\p{Co}\p{Cc}\ufffd]")
@@ -34,6 +35,8 @@ def read_pdf(path: Path, data: bytes) -> Pages:
     try:
         layers = [_page_lines(doc[i]) for i in range(len(doc))]
         scanned = [i for i, lines in enumerate(layers) if not _usable(lines)]
+        ruled = [i for i in range(len(doc)) if i not in scanned and has_rules(doc[i])]
+        layers = with_tables(data, layers, ruled)
         texts = page_texts(layers)
         texts = [fix_mojibake(t, text_layer=True) for t in texts]
         confidence = None
