@@ -12,6 +12,7 @@ The citation recogniser is deliberately light (type word, number, date, issuer, 
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable
 
 import regex
@@ -170,10 +171,12 @@ class Exclusions:
 _OWN_TIME = regex.compile(_TIME_CUE)
 
 
+@functools.lru_cache(maxsize=2)
 def for_document(doc: SegmentedDocument, meta: DocumentMeta) -> Exclusions:
     """The document's exclusions, with the citations the references extractor found added to this
     module's own: a citation either of them recognises holds no commitment of the plan.  Their
-    spans stop before a time cue of the citing plan (`..., Công an tỉnh báo cáo trước ngày 15/12`)."""
+    spans stop before a time cue of the citing plan (`..., Công an tỉnh báo cáo trước ngày 15/12`).
+    Cached because the targets and deadlines extractors both ask for it for the same document."""
     spans = []
     for ref in references.extract(doc, meta):
         cue = _OWN_TIME.search(doc.text, ref.char_start, ref.char_end)
