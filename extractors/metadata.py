@@ -64,12 +64,33 @@ _WORD_RE = regex.compile(r"\S+")
 _DIGIT_RE = regex.compile(r"\d")
 _MARKUP_RE = regex.compile(r"[*#|_>]+|\\")
 _ORG_HEAD_RE = regex.compile(
-    r"(?i)^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|BAN |BỘ |CỤC |TỔNG CỤC|SỞ |VỤ |VIỆN |TÒA|TOÀ|CÔNG AN|VĂN PHÒNG|PHÒNG |"
+    r"(?i)^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|BAN |BỘ |CỤC |TỔNG CỤC|SỞ |VỤ |VIỆN |TÒA|TOÀ|CÔNG AN|VĂN PHÒNG|"
+    r"PHÒNG(?!,?\s*CHỐNG)\s|"
     r"THANH TRA|KHO BẠC|THUẾ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BỘ CHỈ HUY|BỘ TƯ LỆNH|ĐÀI |"
-    r"TRUNG ƯƠNG|MẶT TRẬN|ĐOÀN |HỘI |CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|BAN CHỈ ĐẠO|TRƯỜNG |BỆNH VIỆN|CHI CỤC)"
+    r"TRUNG ƯƠNG|MẶT TRẬN|ĐOÀN |HỘI (?!VÀ)|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|BAN CHỈ ĐẠO|TRƯỜNG |BỆNH VIỆN|CHI CỤC)"
 )
 # a header line ending in one of these goes on in the next line (`ỦY` / `BAN NHÂN DÂN`)
-_OPEN_WORDS = {"ỦY", "UỶ", "NHÂN", "HỘI", "BAN", "ĐỒNG", "TỔNG", "CHỈ", "SỞ", "BỘ", "VĂN", "CÔNG", "VIỆN", "TÒA", "TOÀ"}
+_OPEN_WORDS = {
+    "ỦY",
+    "UỶ",
+    "NHÂN",
+    "HỘI",
+    "BAN",
+    "ĐỒNG",
+    "TỔNG",
+    "CHỈ",
+    "ĐẠO",
+    "SỞ",
+    "BỘ",
+    "VĂN",
+    "CÔNG",
+    "VIỆN",
+    "TÒA",
+    "TOÀ",
+    "XÃ",
+    "VÀ",
+    "TỔ",
+}
 _BODY_ISSUER_RE = regex.compile(
     r"(?<![\w/-])(?P<org>(?:Ban\s+Chỉ\s+đạo|BCĐ|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Sở|Bộ|Công\s+an|Hội\s+đồng)"
     r"[^;:]{0,220}?)\s*(?:\([^()]*\)\s*)?(?:xây\s+dựng|ban\s+hành)\s+(?:[Kk]ế\s+hoạch|KẾ\s+HOẠCH)"
@@ -134,16 +155,16 @@ _NUMBER_LINE_RE = regex.compile(r"Số\s*:")
 _CELL_SPLIT_RE = regex.compile(r"\t+|[ ]{3,}|\s*\|\s*")
 _CP_RE = regex.compile(r"\d+/CP")
 _PLACE_UNIT_RE = regex.compile(r"(?:Thành phố|TP\.?|Tỉnh)\s+$")
-_HAS_UNIT_RE = regex.compile(r"(?i)tỉnh|thành phố|huyện|xã|phường")
+_HAS_UNIT_RE = regex.compile(r"(?i)tỉnh|thành phố|huyện|xã(?!\s+hội)|phường")
 _STEERING_RE = regex.compile(r"(?i)ban chỉ đạo")
 _CRIME_RE = regex.compile(r"(?i)138|phòng,?\s+chống\s+tội\s+phạm")
 _NATIONAL_RE = regex.compile(r"(?i)138\s*/\s*CP|Chính phủ")
 _BARE_PROVINCE_RE = regex.compile(r"(?i)(?<!\w)tỉnh$")
 _SIGNED_RE = regex.compile(r"(?i)\(?(?:đã ký|ký|daky)")
-_COMMUNE_RE = regex.compile(r"(?<!\w)((?:xã|phường|thị trấn|đặc khu)\s+\p{Lu}.*)$")
+_COMMUNE_RE = regex.compile(r"(?<!\w)((?:xã(?!\s+(?i:hội))|phường|thị trấn|đặc khu)\s+\p{Lu}.*)$")
 _DISTRICT_RE = regex.compile(r"(?<!\w)((?:huyện|quận|thị xã)\s+\p{Lu}.*)$")
 _UNIT_RE = regex.compile(
-    r"(?i)(?<!\w)(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(\p{Lu}[\p{L}\s-]*)$"
+    r"(?i)(?<!\w)(tỉnh|thành phố|huyện|quận|thị xã|xã(?!\s+hội)|phường|thị trấn|đặc khu)\s+(\p{Lu}[\p{L}\s-]*)$"
 )
 
 

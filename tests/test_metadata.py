@@ -296,6 +296,29 @@ def test_letter_takes_the_lowest_body_and_its_subject_line() -> None:
     assert (m.place, m.issued_date, m.province) == ("Hà Nội", date(2025, 11, 20), None)
 
 
+LONG_COMMITTEE = """UBND TỈNH LẠNG SƠN
+BAN CHỈ ĐẠO
+PHÒNG, CHỐNG TỘI PHẠM, TỆ NẠN XÃ
+HỘI VÀ XÂY DỰNG PHONG TRÀO TOÀN DÂN
+BẢO VỆ AN NINH TỔ QUỐC
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 23/KH-BCĐ
+Lạng Sơn, ngày 26 tháng 02 năm 2019
+
+KẾ HOẠCH
+Triển khai thực hiện Chương trình phòng, chống mua bán người năm 2019
+
+Thực hiện Kế hoạch số 02/KH-BCĐ, ngày 03/01/2019 của Ban Chỉ đạo 138/CP.
+"""
+
+
+def test_a_steering_committees_long_name_wrapped_over_lines() -> None:
+    m = meta(LONG_COMMITTEE)
+    assert (m.issuer, m.province, m.issuer_level) == ("Ban Chỉ đạo 138 tỉnh Lạng Sơn", "Lạng Sơn", "provincial")
+
+
 def test_pdf_layout_with_both_columns_on_one_line() -> None:
     m = meta(PDF_LAYOUT)
     assert (m.doc_number, m.issuer, m.place, m.issued_date) == (
