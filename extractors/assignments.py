@@ -46,7 +46,7 @@ _SUBJECT_AFTER = regex.compile(_CUES["subject_after"])
 _HEAD_POST = regex.compile(_CUES["head_posts"])
 _REPORT = regex.compile(_CUES["report"])
 _GROUP_GAP = regex.compile(
-    r"^[\s,;]*(?:(?:và|cùng|hoặc)[\s,]*)?(?:(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo)\s*)?$"
+    r"^[\s,;:]*(?:(?:và|cùng|hoặc)[\s,]*)?(?:(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo)\s*)?$"
 )
 _CLAUSE_END = regex.compile(r";|(?<!\.)\.(?!\.)(?=\s|$)|\n")
 _STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
@@ -63,7 +63,7 @@ _CUE_COMMA = regex.compile(r"[ \t]*,[ \t]*")
 _LEADS_REPORTING = regex.compile(r"[ \t]*chủ trì[ \t]+(?!,|thực hiện|tổ chức)")
 _ARTICLE_OR_FORCE = regex.compile(r"^(?:điều \d+\.)\s*|(?:^|\s)lực lượng$")
 _NOT_TASK = regex.compile(r"(?:theo (?:quy định|chỉ đạo|hướng dẫn|đề nghị|kế hoạch)|của|như|và)\b")
-_NAME_SEPARATORS = regex.compile(r"[\s,;]|và|" + _HEAD_POST.pattern.rstrip("$"))
+_NAME_SEPARATORS = regex.compile(r"[\s,;:]|và|" + _HEAD_POST.pattern.rstrip("$"))
 _PROGRAMME_ITEM = regex.compile(r"(?:tiểu )?(?:dự án|đề án|chương trình|hợp phần|nội dung) (?:số )?\d+\b")
 _BARE_HEADING = regex.compile(r"[ \t*]*(?:\([^()\n]*\))?[ \t*]*")
 _LIST_LABEL = regex.compile(r"\s*(?:[\-+•*]+|[a-zđ]\)|\d+(?:\.\d+)*\.?)?[ \t]*(?:\*\*)?[ \t]*"

@@ -193,3 +193,16 @@ def test_heading_naming_a_body_outside_the_gazetteer() -> None:
         ("I.1", "Các doanh nghiệp", "implement"),
         ("I.1", "Sở Khoa học và Công nghệ tỉnh Lạng Sơn", "coordinate"),
     }
+
+
+def test_decision_article_naming_officials_and_their_bodies() -> None:
+    got = rows("QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+               "Điều 2. Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Công Thương; Chủ tịch UBND các xã, "
+               "phường và các tổ chức liên quan căn cứ Quyết định thi hành./.\n")
+    assert {(agency, role) for _, agency, role in got} == {
+        ("Các cơ quan", "implement"),
+        ("Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", "lead"),
+        ("Sở Công Thương tỉnh Lạng Sơn", "lead"),
+        ("Ủy ban nhân dân các xã, phường", "implement"),
+        ("Các tổ chức liên quan", "implement"),
+    }
