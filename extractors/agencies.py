@@ -34,6 +34,7 @@ DATA = Path(__file__).parent / "data"
 
 _WORD = regex.compile(r"(?<!\w)\w+")
 _FIRST_WORD = regex.compile(r"\w+")
+_NAMED_AFTER_HEAD = regex.compile(r"(?:Bộ|Sở|bộ|sở)\s+\p{Lu}")
 _AMPERSAND = regex.compile(r"\s*&\s*")
 _SEPARATORS = regex.compile(r"[\s\-–,.]+")
 _CAPS_TOKEN = regex.compile(r"\b[\p{Lu}&]{2,}\b")
@@ -118,6 +119,8 @@ class Gazetteer:
     def __init__(self, data: dict) -> None:
         self.by_key: dict[str, list[_Entry]] = {}
         self.abbrev_upper: dict[str, int] = {}
+        #: `Bộ Xây dựng`, `Sở Nội vụ`: the capital tells the body from `bộ xây dựng kế hoạch`
+        self.named: set[str] = set()
         for e in data["central"]:
             entry = _Entry(e["name"], e["level"], e["category"], e.get("short"), e.get("local_stem"))
             for alias in e["aliases"]:
@@ -152,6 +155,8 @@ class Gazetteer:
         caps = sum(sum(c.isupper() for c in t) for t in _CAPS_TOKEN.findall(alias))
         if caps:
             self.abbrev_upper[k] = max(self.abbrev_upper.get(k, 0), caps)
+        if _NAMED_AFTER_HEAD.match(alias):
+            self.named.add(k)
 
 
 def _alias_pattern(k: str) -> str:
@@ -182,7 +187,9 @@ _TOPIC = regex.compile(
 _STOP = (r"chủ trì|phối hợp|thực hiện|tổ chức|có|là|chịu|tham mưu|hướng dẫn|xây dựng|triển khai|báo cáo|theo|trong|để|"
          r"với|tại|về|các|được|và|thuộc|của|cho|đôn đốc|kiểm tra|nghiên cứu|rà soát|chỉ đạo|giao|đề nghị|tỉnh|huyện|"
          r"thành phố|quận|thị xã|xã|phường|năm|từ|đến|trước|sau|khi|nhằm|bảo đảm|đảm bảo|hỗ trợ|tiếp tục|tăng cường|"
-         r"đẩy mạnh|trình|phê duyệt|ban hành|bộ|sở")
+         r"đẩy mạnh|trình|phê duyệt|ban hành|bộ|sở|bố trí|lập|tổng hợp|cung cấp|đề xuất|tuyên truyền|phổ biến|"
+         r"chuẩn bị|thẩm định|giám sát|theo dõi|tiếp nhận|xử lý|thống kê|hoàn thiện|sửa đổi|bổ sung|định kỳ|"
+         r"hằng năm|hàng năm|thường xuyên|chủ động|khẩn trương|kịp thời|phải|cần|sẽ|đã|đang|tham gia|tiến hành")
 _OPEN_UNIT = regex.compile(
     rf"(?<!\w)(?:Tổng cục|Chi cục|Cục|Vụ)[ \t]+\p{{Lu}}[\p{{L}}\-]*(?:[ \t]+(?!(?i:{_STOP})(?!\w))[\p{{L}}\-]+){{0,6}}"
 )
@@ -276,6 +283,8 @@ class _Finder:
             need = self.g.abbrev_upper.get(k, 0)
             if need and sum(c.isupper() for c in self.text[m.start():m.end()]) < need:
                 continue
+            if k in self.g.named and not _NAMED_AFTER_HEAD.match(self.text, m.start(), m.end()):
+                continue
             mention = self._resolve(k, m.start(), m.end(), hi)
             if mention:
                 out.append(mention)
@@ -332,6 +341,9 @@ class _Finder:
         if unit is None and _MANY_AFTER.match(self.folded, end, hi):
             return Mention(start, end, self.text[start:end], AgencyRef(stem.name, "collective", stem.category), True)
         resolved = _resolve_local(stem, unit, place_text, self.where)
+        if resolved is None and unit is None and stem.category == "department":
+            # `Sở Y tế` in a national plan: the departments of every province
+            return Mention(start, end, self.text[start:end], AgencyRef(stem.name, "collective", stem.category))
         if resolved is None and self.folded.endswith("lực lượng ", 0, start):
             # `lực lượng Công an` in a plan with no province: the police at large
             start -= len("lực lượng ")
@@ -428,8 +440,9 @@ class _Collectives:
                 continue
             if tok == ",":
                 nxt = _TOKEN.search(folded, m.end(), hi)
-                if not nxt or folded[m.end():nxt.start()].count("\n") or not self._list_goes_on(
-                        folded, last_word, nxt.start(), hi):
+                named = by_start.get(nxt.start()) if nxt else None
+                if not nxt or folded[m.end():nxt.start()].count("\n") or (named and not named.open) or \
+                        not self._list_goes_on(folded, last_word, nxt.start(), hi):
                     break
                 i = m.end()
                 continue
@@ -623,7 +636,8 @@ def _with_parents(text: str, found: list[Mention]) -> list[Mention]:
 
 def _many(coll: _Collectives, text: str, m: Mention, end: int, stop: int, tail: str) -> Mention:
     """A stem spread over places (`Công an` + `các tỉnh, thành phố`): one collective agency."""
-    name = coll.name(_stem_name(m) + tail, plural=False)
+    words = coll.name(tail.strip(), plural=False)
+    name = f"{_UBND.sub('Ủy ban nhân dân', _stem_name(m))} {words[:1].lower()}{words[1:]}"
     level, _ = coll.level_category(fold(name))
     return Mention(m.start, stop, text[m.start:stop], AgencyRef(name, level, m.agency.category))
 

@@ -206,3 +206,18 @@ def test_decision_article_naming_officials_and_their_bodies() -> None:
         ("Ủy ban nhân dân các xã, phường", "implement"),
         ("Các tổ chức liên quan", "implement"),
     }
+
+
+def test_national_plan_of_a_ministry() -> None:
+    got = rows("I. NHIỆM VỤ\n1. Rà soát văn bản (Vụ Pháp chế chủ trì, phối hợp với Cục Trẻ em thực hiện).\n"
+               "II. TỔ CHỨC THỰC HIỆN\n1. Thủ trưởng các Vụ, Cục, đơn vị thuộc Bộ xây dựng kế hoạch.\n"
+               "2. Vụ Kế hoạch - Tài chính bố trí kinh phí.\n"
+               "3. Đề nghị Ủy ban nhân dân các tỉnh chỉ đạo Sở Y tế thực hiện.\n", CENTRAL)
+    assert got == {
+        ("I.1", "Vụ Pháp chế", "lead"),
+        ("I.1", "Cục Trẻ em", "coordinate"),
+        ("II.1", "Các Vụ, Cục, đơn vị thuộc bộ", "implement"),
+        ("II.2", "Vụ Kế hoạch - Tài chính", "lead"),
+        ("II.3", "Ủy ban nhân dân các tỉnh", "implement"),
+        ("II.3", "Sở Y tế", "implement"),
+    }
