@@ -34,6 +34,7 @@ DATA = Path(__file__).parent / "data"
 
 _WORD = regex.compile(r"(?<!\w)\w+")
 _FIRST_WORD = regex.compile(r"\w+")
+_LEVELS = ("provincial", "district", "commune")
 _NAMED_AFTER_HEAD = regex.compile(r"(?:Bộ|Sở|bộ|sở)\s+\p{Lu}")
 _AMPERSAND = regex.compile(r"\s*&\s*")
 _SEPARATORS = regex.compile(r"[\s\-–,.]+")
@@ -108,7 +109,7 @@ class _Entry:
     short: str | None = None
     local_stem: str | None = None
     stem: bool = False
-    default: str | None = None
+    levels: tuple[str, ...] = ()
     needs_unit: bool = False
     topic: bool = False
 
@@ -128,7 +129,7 @@ class Gazetteer:
         self.stems: dict[str, _Entry] = {}
         for e in data["local"]:
             entry = _Entry(e["stem"], "provincial", e["category"], e.get("short"), stem=True,
-                           default=e.get("default"), needs_unit=e.get("needs_unit", False),
+                           levels=tuple(e["levels"]), needs_unit=e.get("needs_unit", False),
                            topic=e.get("topic", False))
             self.stems[e["stem"]] = entry
             for alias in e["aliases"]:
@@ -235,11 +236,13 @@ def _resolve_local(entry: _Entry, unit: str | None, place_text: str | None, wher
         # a bare name in a district or commune plan is that district's or commune's body,
         # unless only provinces have one (`Sở Tư pháp`, `Bộ Chỉ huy Bộ đội Biên phòng`)
         local = _locality_level(where.locality)
-        if local and entry.default != "provincial":
+        if local in entry.levels:
             level = local
+        elif where.province and "provincial" in entry.levels:
+            level = "provincial"
+        elif where.province or local:
+            level = entry.levels[0]
         else:
-            level = entry.default or ("provincial" if where.province else None)
-        if level is None:
             return None
     else:
         level = _unit_level(unit, place_text, g)
@@ -303,8 +306,8 @@ class _Finder:
             unit_m = self._unit_after(end, hi)
             name, level, province = " ".join(m.group().split()), "central", None
             if unit_m:
-                resolved = _resolve_local(_Entry(name, "provincial", "other", stem=True), unit_m.group(1),
-                                          None, self.where)
+                entry = _Entry(name, "provincial", "other", stem=True, levels=_LEVELS)
+                resolved = _resolve_local(entry, unit_m.group(1), None, self.where)
                 if resolved:
                     (name, level), end = resolved, unit_m.end()
                     province = self.where.province if level == "provincial" else None
@@ -327,7 +330,8 @@ class _Finder:
         topic = _TOPIC.match(self.folded, end, hi) if stem.topic else None
         if topic:
             # `Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh`: the committee is named with its topic
-            stem = _Entry(f"{stem.name}{self.text[end:topic.end()]}", stem.level, stem.category, stem=True)
+            stem = _Entry(f"{stem.name}{self.text[end:topic.end()]}", stem.level, stem.category, stem=True,
+                          levels=stem.levels)
             end = topic.end()
         unit_m = self._unit_after(end, hi)
         unit, place_text, stop = None, None, end

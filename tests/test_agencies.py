@@ -30,7 +30,7 @@ def test_every_central_alias_gives_its_canonical_name(entry: dict) -> None:
 
 @pytest.mark.parametrize("entry", [e for e in DATA["local"] if e["aliases"]], ids=lambda e: e["stem"])
 def test_every_local_alias_is_qualified_with_its_place(entry: dict) -> None:
-    level = entry.get("default", "provincial")
+    level = entry["levels"][0]
     unit = UNIT_FOR[level]
     where = Place(province="Lạng Sơn", locality=unit if level != "provincial" else None)
     for alias in entry["aliases"]:
@@ -53,7 +53,7 @@ def test_entries_carry_level_and_category() -> None:
     for e in DATA["central"]:
         assert e["level"] in LEVELS and e["category"] in CATEGORIES, e["name"]
     for e in DATA["local"]:
-        assert e["category"] in CATEGORIES, e["stem"]
+        assert e["category"] in CATEGORIES and set(e["levels"]) <= set(LEVELS), e["stem"]
 
 
 def test_ministries_before_and_after_the_2025_reorganisation_carry_years() -> None:
