@@ -37,6 +37,8 @@ CODE_RE = regex.compile(CODE_PATTERN)
 _SPACES = regex.compile(r"\s+")
 _PARTS_RE = regex.compile(r"[-/]")
 _SEGMENT_RE = regex.compile(r"[^-/]+")
+_OCR_ONE_RE = regex.compile(r"(?<=[A-Z])[Il](?=\d)|(?<=\d)[Il]")
+_OCR_ZERO_RE = regex.compile(r"(?<=\d)O|O(?=\d)")
 _HEAD_TAIL_RE = regex.compile(r"([^\d(]+)(.*)")
 
 
@@ -99,27 +101,30 @@ def _canonical_segment(seg: str) -> str:
     return _segment_spellings().get(fold(head), head) + tail
 
 
-def canonical_symbol(symbol: str) -> str:
+def canonical_symbol(symbol: str, ocr: bool = False) -> str:
+    """`QD- TTG` → `QĐ-TTg`. From OCR, `I`/`l`/`O` touching digits are read as `1`/`0` (`PVI1` → `PV11`)."""
     symbol = _SPACES.sub("", symbol).replace("–", "-")
+    if ocr:
+        symbol = _OCR_ONE_RE.sub("1", _OCR_ZERO_RE.sub("0", symbol))
     return _SEGMENT_RE.sub(lambda m: _canonical_segment(m.group()), symbol)
 
 
-def from_match(m: regex.Match) -> Code:
-    """The `Code` of a `CODE_RE` match."""
+def from_match(m: regex.Match, ocr: bool = False) -> Code:
+    """The `Code` of a `CODE_RE` match; `ocr` when the text was read from an image."""
     if m.group("pnumber"):
-        return Code(m.group("pnumber"), canonical_symbol(m.group("psymbol")), party=True)
-    return Code(m.group("number"), canonical_symbol(m.group("symbol")), m.group("year"))
+        return Code(m.group("pnumber"), canonical_symbol(m.group("psymbol"), ocr), party=True)
+    return Code(m.group("number"), canonical_symbol(m.group("symbol"), ocr), m.group("year"))
 
 
-def parse(text: str) -> Code | None:
+def parse(text: str, ocr: bool = False) -> Code | None:
     """The first document number in `text`, if any."""
     m = CODE_RE.search(text)
-    return from_match(m) if m else None
+    return from_match(m, ocr) if m else None
 
 
-def canonical(text: str | None) -> str | None:
+def canonical(text: str | None, ocr: bool = False) -> str | None:
     """The one spelling of a document number: `1427 / QD-TTG` → `1427/QĐ-TTg`; None when there is none."""
     if not text:
         return None
-    code = parse(text)
+    code = parse(text, ocr)
     return code.code if code else None

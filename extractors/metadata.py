@@ -475,7 +475,7 @@ def extract(doc: SegmentedDocument) -> DocumentMeta:
     text = doc.text
     head = _header(text)
     site, lo = head["site"], head["lo"]
-    number = head["number"][0] if head["number"] else None
+    number = codes.canonical(head["number"][0], doc.normalized.source.ocr_used) if head["number"] else None
     place, issued = _place_date(head["place"])
     issuer = _issuer_from_header(text, lo, head["type"].start() if head["type"] else lo + 1500)
     if not issuer:

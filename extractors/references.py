@@ -190,12 +190,13 @@ def _warning(ref: CrossReference, code: codes.Code | None, meta: DocumentMeta) -
 def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, int]]) -> Iterator[_Cite]:
     text = doc.text
     own = codes.canonical(meta.doc_number)
+    ocr = doc.normalized.source.ocr_used
     previous: _Cite | None = None
     for m in codes.CODE_RE.finditer(text):
         start = m.start()
         if _skipped(doc, start, skip):
             continue
-        code = codes.from_match(m)
+        code = codes.from_match(m, ocr)
         if code.code == own:
             continue
         lo = max(0, start - 160)

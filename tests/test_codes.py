@@ -45,6 +45,13 @@ def test_no_number(text: str | None) -> None:
     assert codes.canonical(text) is None
 
 
+def test_ocr_reads_letters_touching_digits_as_digits() -> None:
+    assert codes.canonical("2324/TTr-CAT-PVI1(CS)", ocr=True) == "2324/TTr-CAT-PV11(CS)"
+    assert codes.canonical("1524/QĐ-BCA-C4l", ocr=True) == "1524/QĐ-BCA-C41"
+    assert codes.canonical("85/2015/QHl3", ocr=True) == "85/2015/QH13"
+    assert codes.canonical("2324/TTr-CAT-PVI1(CS)") == "2324/TTr-CAT-PVI1(CS)"
+
+
 def test_parts() -> None:
     code = codes.parse("Quyết định số 19/2025/QĐ-TTg ngày 30/6/2025")
     assert (code.number, code.year, code.symbol, code.type_abbr, code.issuer_abbr) == (
