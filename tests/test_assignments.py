@@ -221,3 +221,13 @@ def test_national_plan_of_a_ministry() -> None:
         ("II.3", "Ủy ban nhân dân các tỉnh", "implement"),
         ("II.3", "Sở Y tế", "implement"),
     }
+
+
+def test_standing_bodies_and_focal_points() -> None:
+    got = rows("I. NHIỆM VỤ\n1. Công an tỉnh - Cơ quan thường trực Ban Chỉ đạo 138 tỉnh theo dõi việc thực hiện.\n"
+               "2. Giao nhiệm vụ cho Sở Y tế làm đầu mối tổng hợp.\n3. Cơ quan thường trực: Sở Tư pháp.\n")
+    assert got == {
+        ("I.1", "Công an tỉnh Lạng Sơn", "standing"),
+        ("I.2", "Sở Y tế tỉnh Lạng Sơn", "lead"),
+        ("I.3", "Sở Tư pháp tỉnh Lạng Sơn", "standing"),
+    }
