@@ -35,6 +35,8 @@ DATA = Path(__file__).parent / "data"
 _WORD = regex.compile(r"(?<!\w)\w+")
 _FIRST_WORD = regex.compile(r"\w+")
 _LEVELS = ("provincial", "district", "commune")
+_IN_CODE_BEFORE = regex.compile(r"[\w.][-/]$")
+_IN_CODE_AFTER = regex.compile(r"[-/]\w")
 _NAMED_AFTER_HEAD = regex.compile(r"(?:Bộ|Sở|bộ|sở)\s+\p{Lu}")
 _AMPERSAND = regex.compile(r"\s*&\s*")
 _SEPARATORS = regex.compile(r"[\s\-–,.]+")
@@ -288,6 +290,9 @@ class _Finder:
                 continue
             if k in self.g.named and not _NAMED_AFTER_HEAD.match(self.text, m.start(), m.end()):
                 continue
+            if _IN_CODE_BEFORE.search(self.text, max(0, m.start() - 2), m.start()) or \
+                    _IN_CODE_AFTER.match(self.text, m.end()):
+                continue  # `1524/QĐ-BCA-C41`, `12103/VPCP`: a document's number, not a body
             mention = self._resolve(k, m.start(), m.end(), hi)
             if mention:
                 out.append(mention)

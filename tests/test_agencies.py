@@ -201,3 +201,8 @@ def test_agencies_command_counts_roles_per_body(seeds_db) -> None:
     with engine.connect() as conn:
         duplicates = conn.execute(text("SELECT name FROM agencies GROUP BY name HAVING COUNT(*) > 1")).all()
     assert duplicates == []
+
+
+def test_document_numbers_are_not_bodies() -> None:
+    assert names("Quyết định số 1524/QĐ-BCA-C41 của Bộ Công an; Công văn số 12103/VPCP; Chương trình 130/CP",
+                 CENTRAL) == ["Bộ Công an"]
