@@ -73,6 +73,7 @@ _LIST_ITEM = regex.compile(r"[^,;\s][^,;]*?(?=\s*(?:,|;|\bvà\b|$))")
 _NOT_BODY = regex.compile(r"(?:các|những|theo|trong|thời gian|kinh phí|nội dung)\b")
 _PARTNER = regex.compile(r"\s*(?:cùng với|và với|với)\s*")
 _THROUGH = regex.compile(r"\s*qua\b")
+_TASK_HEADING = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|trách nhiệm")
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
 _NUMBER_COL = regex.compile(r"s?tt|số thứ tự")
@@ -162,7 +163,7 @@ def _counted(doc: SegmentedDocument, folded: str, offset: int) -> bool:
         s = doc.sections[i]
         heading = _LABEL.sub("",
                             fold(s.heading)).strip()
-        if _SKIP.match(heading):
+        if _SKIP.match(heading) and not _TASK_HEADING.search(heading):
             return False
         i = s.parent
     return True
