@@ -5,13 +5,16 @@ abbreviations, and the stems of bodies every province, district and commune has
 (`Công an`, `Sở Tư pháp`, `Ủy ban nhân dân` ...), which a mention qualifies with a unit
 and place (`Công an tỉnh` in the Lạng Sơn plan → `Công an tỉnh Lạng Sơn`).
 
-Matching runs one compiled alternation over a *folded* copy of the text: lower case, and
-the old tone placement (`hoà`, `Uỷ`) moved where the new one puts it (`hòa`, `ủy`). The
-fold changes no string length, so a match's offsets are offsets into the original text.
-We use this instead of spaCy's PhraseMatcher because the PhraseMatcher matches token
-sequences: a body split over a line break, or an abbreviation such as `Sở LĐ-TB&XH` that a
-tokenizer cuts differently in pattern and text, would be missed, while `\\s+` in a regex
-covers both; and it avoids loading a pipeline for every worker process.
+Matching runs compiled alternations (one per first word of the aliases) over a *folded* copy
+of the text: lower case, and the old tone placement (`hoà`, `Uỷ`) moved where the new one puts
+it (`hòa`, `ủy`). The fold changes no string length, so a match's offsets are offsets into the
+original text. We do not use spaCy's PhraseMatcher (on `spacy.blank("xx")`): it matches token
+sequences, so a body split over a line break (`Sở Lao động -\nThương binh và Xã hội`: the
+newline is a token) or written with the old tone placement is missed, importing spaCy costs
+about 1.5 s per worker, and tokenizing and matching a 600 KB decree took longer than this
+whole module does (collectives included). underthesea's NER finds almost no bodies in plans.
+Abbreviations (`BCA`, `UBND`) must keep their capitals, and never count inside a document
+number (`1524/QĐ-BCA-C41`).
 
 Collective mentions (`các sở, ban, ngành, đoàn thể`) are open phrases, not gazetteer
 entries: they start at `các`/`những` (or a head noun followed by another) and run over a
