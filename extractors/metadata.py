@@ -23,7 +23,9 @@ from models.records import DocumentMeta, SegmentedDocument
 _DATA = Path(__file__).parent / "data"
 _HEAD_WINDOW = 5000
 
-_TYPE_NAMES = [t["name"] for t in json.loads((_DATA / "doc_types.json").read_text(encoding="utf-8"))["types"]]
+_TYPES = json.loads((_DATA / "doc_types.json").read_text(encoding="utf-8"))["types"]
+_TYPE_NAMES = [t["name"] for t in _TYPES]
+_TYPE_OF_ABBR = {codes.fold(a): t["name"] for t in reversed(_TYPES) for a in t.get("abbr", [])}  # first listed wins
 _TYPE_LINE_RE = regex.compile(
     r"(?m)^[ \t#*|_>]*(?P<type>"
     + "|".join(r"[ \t]+".join(n.upper().split()) for n in _TYPE_NAMES if n != "Văn bản")
@@ -453,17 +455,14 @@ def _level(issuer: str | None) -> tuple[str | None, str | None]:
 
 
 def _doc_type(head: dict, number: str | None) -> str | None:
+    """The type line's type; a letter (subject line `V/v …`) is a Công văn."""
     if head["subject"]:
         return "Công văn"
     if head["type"]:
         name = " ".join(head["type"].group("type").split())
         return next(n for n in _TYPE_NAMES if n.upper() == name)
-    if number:
-        abbr = codes.fold(codes.parse(number).type_abbr)
-        for entry in json.loads((_DATA / "doc_types.json").read_text(encoding="utf-8"))["types"]:
-            if abbr in (codes.fold(a) for a in entry.get("abbr", [])):
-                return entry["name"]
-    return None
+    # no type line: the number's symbol names the type (`45/KH-UBND`)
+    return _TYPE_OF_ABBR.get(codes.fold(codes.parse(number).type_abbr)) if number else None
 
 
 def header_end(text: str) -> int:
