@@ -28,6 +28,7 @@ import regex
 from PIL import Image, ImageOps
 
 from pipeline.ingest.deskew import deskew
+from pipeline.ingest.diacritics import repair
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.layout import Line, PageLines
 from pipeline.ingest.roman import label_positions, reread
@@ -159,6 +160,7 @@ def _parse_tsv(tsv: str, image: Image.Image) -> OcrPage:
         texts = [w["text"] for w in line_words]
         for i in label_positions(texts):
             texts[i] = reread(texts[i], boxes[i], image)
+        texts = repair(texts, [float(w["conf"]) for w in line_words])
         text = _GLUED_LABEL.sub(r"\1 ", _SPECK.sub("", " ".join(texts)))
         if not text:
             continue
