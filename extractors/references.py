@@ -292,7 +292,7 @@ def _ends_name(tok: str, nxt: str, after: str, name: list[str], about: bool) -> 
         return False  # an amending law lists the laws it amends: `Luật sửa đổi … của Luật A, Luật B và Luật C`
     if tok == ",":  # `Luật Phòng, chống …`, `Luật Khoa học, công nghệ và …` go on; `, các văn bản` does not
         lower_word = nxt[:1].islower() and nxt not in _NAME_BAD_STARTS and not _stops(nxt, "")
-        return not (name and (nxt in _COMMA_CONT or (lower_word and not about)))
+        return not (name and (nxt in _COMMA_CONT or lower_word))
     if tok == "và":  # `giữa Bộ Công an Việt Nam và Bộ Công an Lào` names both parties
         return (
             not about
