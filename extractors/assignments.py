@@ -8,7 +8,7 @@ Plans state responsibility in a handful of ways, all handled clause by clause:
 - a parenthesis closing a task (`(Bộ Công an chủ trì, phối hợp các bộ, ngành, địa phương thực hiện)`),
   read as a clause of its own, or one right after a body (`(Cơ quan Thường trực ...)`, `(qua Y)`);
 - a heading that names a body (`1. Công an tỉnh:`), whose items are that body's tasks;
-- task tables whose columns name the chủ trì and phối hợp bodies.
+- task tables whose columns name the chủ trì and phối hợp bodies (`task_tables`).
 The cue phrases are data (`data/assignment_cues.json`). A collective is never `lead`: where the
 rules give it `lead`, it carries the work out (`implement`).
 """
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors import agencies
+from extractors import agencies, task_tables
 from extractors.agencies import Mention, Place, fold
 from models.records import Assignment, DocumentMeta, SegmentedDocument
 
@@ -52,8 +52,6 @@ _CLAUSE_END = regex.compile(r";|(?<!\.)\.(?!\.)(?=\s|$)|\n")
 _STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
 _PAREN = regex.compile(r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
 _LABEL = regex.compile(r"^[\W\d]*(?:[ivxlc]+\.|[a-zđ]\)|phần [ivx\d]+\.?|\d+(?:\.\d+)*\.?)?[\s*#]*")
-_LINE = regex.compile(r"[^\n]*")
-_RULE_ROW = regex.compile(r"[\s|:\-–]*")
 _REQUEST_HEAD = regex.compile(r"(?:đề nghị|giao|yêu cầu)[ \t]+")
 _SENTENCE_MARK = regex.compile(r"[.;]")
 _INNER_PAREN = regex.compile(r"\([^()]*\)")
@@ -76,18 +74,12 @@ _THROUGH = regex.compile(r"\s*qua\b")
 _TASK_HEADING = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|trách nhiệm")
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
-_NUMBER_COL = regex.compile(r"s?tt|số thứ tự")
-_ROW_NUMBER = regex.compile(r"(?:\d+(?:\.\d+)*|[ivxlc]+)\.?")
 _ORG_HEADING = regex.compile(
     r"((?:Ban|Sở|Cục|Chi cục|Trung tâm|Văn phòng|Hội|Đài|Báo|Trường|Viện|Bảo hiểm|Kho bạc|Ngân hàng|Công ty|"
     r"Tổng công ty|Tập đoàn|Liên đoàn|Ủy ban|Hội đồng|Quỹ|Phòng|Thanh tra|Đoàn|Bệnh viện)[ \t]+\p{Lu}[^\n:;.()*]*?)"
     r"[ \t*]*(?::|$)"
 )
-_BAR_LINE = regex.compile(r"(?m)^\|[ \t]*$")
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
-_TABLE_SEP = regex.compile(r"\||\t")
-_LEAD_COL = regex.compile(r"chủ trì")
-_COORD_COL = regex.compile(r"phối hợp")
 
 
 @dataclass
@@ -106,7 +98,10 @@ def extract(doc: SegmentedDocument, meta: DocumentMeta) -> list[Assignment]:
     found = agencies.find(text, doc.body_start, len(text), where, folded)
     index = _Index([m for m in found if not doc.in_closing(m.start) and _counted(doc, folded, m.start)])
     out = _Collector(doc, where)
-    consumed = sorted(_tables(doc, folded, index, out) + _cell_tables(folded, index, out))
+    cells, consumed = task_tables.find(folded)
+    for cell in cells:
+        for m in index.within(cell.start, cell.end):
+            out.add(m, cell.role)
     mentions = _Index([m for m in index.items if not _in_sorted(m.start, consumed)])
     heads = _heading_bodies(doc, folded, mentions, out)
     for a, b in _spans_outside(consumed, doc.body_start, len(text)):
@@ -178,70 +173,6 @@ def _spans_outside(consumed: list[tuple[int, int]], lo: int, hi: int) -> list[tu
     if pos < hi:
         out.append((pos, hi))
     return out
-
-
-# --- task tables ---------------------------------------------------------------------------------
-
-def _tables(doc: SegmentedDocument, folded: str, mentions: _Index, out: _Collector) -> list[tuple[int, int]]:
-    """Rows under a header naming `chủ trì` and `phối hợp` columns; returns the spans they cover."""
-    consumed = []
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(folded) if m.end() > m.start()]
-    columns: dict[str, int] | None = None
-    for a, b in lines:
-        line = folded[a:b]
-        cells = _TABLE_SEP.split(line)
-        if len(cells) < 3:
-            columns = None
-            continue
-        if columns is None or (_LEAD_COL.search(line) and not mentions.within(a, b)):
-            lead = next((i for i, c in enumerate(cells) if _LEAD_COL.search(c)), None)
-            coord = next((i for i, c in enumerate(cells) if _COORD_COL.search(c) and not _LEAD_COL.search(c)), None)
-            columns = {"lead": lead, "coordinate": coord} if lead is not None else None
-            if columns:
-                consumed.append((a, b))
-            continue
-        if _RULE_ROW.fullmatch(line):
-            consumed.append((a, b))
-            continue
-        consumed.append((a, b))
-        bounds, pos = [], a
-        for c in cells:
-            bounds.append((pos, pos + len(c)))
-            pos += len(c) + 1
-        for role, i in columns.items():
-            if i is None or i >= len(bounds):
-                continue
-            ca, cb = bounds[i]
-            for m in mentions.within(ca, cb):
-                out.add(m, role)
-    return consumed
-
-
-def _cell_tables(folded: str, mentions: _Index, out: _Collector) -> list[tuple[int, int]]:
-    """Word tables flattened one cell per line between `|` lines: a header naming `chủ trì` and
-    `phối hợp` columns, then rows that each open with their number (`1`, `II`) after an empty cell."""
-    bars = [m.span() for m in _BAR_LINE.finditer(folded)]
-    cells = [(a, b) for (_, a), (b, _) in zip(bars, bars[1:], strict=False)]
-    texts = [folded[a:b].strip() for a, b in cells]
-    consumed: list[tuple[int, int]] = []
-    columns: dict[str, int] = {}
-    for k, text in enumerate(texts):
-        if "\n\n" in folded[cells[k][0]:cells[k][1]]:
-            columns = {}  # paragraphs between bars: not a table
-        elif _LEAD_COL.search(text) and len(text) < 40:
-            number = max((i for i in range(k) if k - i < 8 and _NUMBER_COL.fullmatch(texts[i])), default=k - 1)
-            columns = {"lead": k - number}
-            coord = next((i for i in range(k + 1, min(k + 4, len(texts))) if _COORD_COL.search(texts[i])), None)
-            if coord is not None:
-                columns["coordinate"] = coord - number
-            consumed.append((cells[number][0], cells[k][1]))
-        elif columns and _ROW_NUMBER.fullmatch(text) and (k == 0 or not texts[k - 1]):
-            for role, offset in columns.items():
-                if k + offset < len(cells) and 0 < len(texts[k + offset]) < 300:
-                    consumed.append(cells[k + offset])
-                    for m in mentions.within(*cells[k + offset]):
-                        out.add(m, role)
-    return consumed
 
 
 # --- heading bodies ------------------------------------------------------------------------------

@@ -231,3 +231,15 @@ def test_standing_bodies_and_focal_points() -> None:
         ("I.2", "Sở Y tế tỉnh Lạng Sơn", "lead"),
         ("I.3", "Sở Tư pháp tỉnh Lạng Sơn", "standing"),
     }
+
+
+def test_task_table_with_a_two_row_header() -> None:
+    got = rows("PHỤ LỤC\nNHIỆM VỤ CỤ THỂ\n"
+               "| TT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian |\n"
+               "| | | Chủ trì | Phối hợp | |\n"
+               "| 1 | Kiểm tra việc thực hiện | Thanh tra tỉnh | Sở Nội vụ, Sở Tư pháp (chủ trì báo cáo) | Quý IV |\n")
+    assert {(agency, role) for _, agency, role in got} == {
+        ("Thanh tra tỉnh Lạng Sơn", "lead"),
+        ("Sở Nội vụ tỉnh Lạng Sơn", "coordinate"),
+        ("Sở Tư pháp tỉnh Lạng Sơn", "coordinate"),
+    }
