@@ -95,6 +95,7 @@ _NUMBERED_AFTER_RE = regex.compile(rf"\s*(?:số\s*:?\s*)?{codes.CODE_PATTERN}")
 
 # a decision or plan cited by name names something specific early on: a proper noun or a number
 _SPECIFIC_NAME_RE = regex.compile(r"(?:\S+\s+){0,4}(?:\p{Lu}|\d)")
+_OWN_NAME_RE = regex.compile(r"(?:giữa|về|song phương|\p{Lu})")
 _YEAR_TOKEN_RE = regex.compile(r"(?:19|20)\d\d")
 _NAME_BAD_STARTS = set(_WORDS["name_bad_starts"])
 _NAME_STOPS = set(_WORDS["name_stops"])
@@ -331,11 +332,12 @@ def _named(
         if _NUMBERED_AFTER_RE.match(text, m.end()) or _CREATION_RE.search(text, max(0, start - 40), start):
             pending.clear()
             continue
-        if any(pos < start and short == ref_type for pos, short in shorts):
-            continue
         limit = min(len(text), m.end() + 400)
         nxt_numbered = next((c.start for c in taken if m.end() <= c.start < limit), limit)
         name, head = _name(text, m.end(), ref_type, nxt_numbered)
+        if any(pos < start and short == ref_type for pos, short in shorts) and not _OWN_NAME_RE.match(name):
+            pending.clear()
+            continue  # the short name the text defined (`Hiệp định`), unless a name of its own follows
         following = _FOLLOWING_TYPE_RE.match(text, m.end(), limit)
         if not name and following:
             pending.append((start, ref_type))

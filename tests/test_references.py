@@ -142,10 +142,12 @@ def test_a_law_inside_another_laws_name_is_part_of_it() -> None:
 def test_a_defined_short_name_is_not_cited_again() -> None:
     found = refs(
         "Thực hiện Hiệp định song phương giữa hai Chính phủ về tăng cường hợp tác (sau đây gọi tắt là Hiệp định); "
-        "các bộ phối hợp thực hiện Hiệp định giai đoạn 2016 - 2020 và theo dõi Hiệp định."
+        "các bộ phối hợp thực hiện Hiệp định giai đoạn 2016 - 2020, Hiệp định và Kế hoạch này, theo dõi Hiệp định "
+        "giữa Việt Nam và Lào về dẫn độ."
     )
     assert [(r.ref_type, r.title) for r in found] == [
-        ("Hiệp định", "song phương giữa hai Chính phủ về tăng cường hợp tác")
+        ("Hiệp định", "song phương giữa hai Chính phủ về tăng cường hợp tác"),
+        ("Hiệp định", "giữa Việt Nam và Lào về dẫn độ"),
     ]
 
 
