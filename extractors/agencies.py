@@ -16,9 +16,8 @@ whole module does (collectives included). underthesea's NER finds almost no bodi
 Abbreviations (`BCA`, `UBND`) must keep their capitals, and never count inside a document
 number (`1524/QĐ-BCA-C41`).
 
-Collective mentions (`các sở, ban, ngành, đoàn thể`) are open phrases, not gazetteer
-entries: they start at `các`/`những` (or a head noun followed by another) and run over a
-small vocabulary of collective words (`data/collective_words.json`).
+Collective mentions (`các sở, ban, ngành, đoàn thể`) are open phrases, read by `collectives`;
+`find` returns both kinds, without overlaps.
 """
 
 from __future__ import annotations
@@ -27,13 +26,12 @@ import bisect
 import json
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import regex
 
+from extractors.agency_text import DATA, Mention, Place, fold, key
+from extractors.collectives import Collectives, collectives, words
 from models.records import AgencyRef
-
-DATA = Path(__file__).parent / "data"
 
 _WORD = regex.compile(r"(?<!\w)\w+")
 _FIRST_WORD = regex.compile(r"\w+")
@@ -41,71 +39,11 @@ _LEVELS = ("provincial", "district", "commune")
 _IN_CODE_BEFORE = regex.compile(r"[\w.][-/]$")
 _IN_CODE_AFTER = regex.compile(r"[-/]\w")
 _NAMED_AFTER_HEAD = regex.compile(r"(?:Bộ|Sở|bộ|sở)\s+\p{Lu}")
-_AMPERSAND = regex.compile(r"\s*&\s*")
-_SEPARATORS = regex.compile(r"[\s\-–,.]+")
 _CAPS_TOKEN = regex.compile(r"\b[\p{Lu}&]{2,}\b")
 _CAPS_WORD = regex.compile(r"\b\p{Lu}{2,}\b")
 _NATIONAL = regex.compile(r"việt nam|\bvn\b|trung ương|\btw\b|\btư\b|tối cao|tư lệnh")
 _UBND = regex.compile(r"\bUBND\b")
-_OLD_UY = regex.compile(r"\b[Uu]ỷ\b")
-_LEADING_CAC = regex.compile(r"^\s*(?:các|những)\s+")
 _TRAILING_DASH = regex.compile(r"[ \t]*[-–][ \t]*$")
-_OLD_TONE = regex.compile(r"(o)([àáảãạèéẻẽẹ])(?!\w)|(u)([ỳýỷỹỵ])(?!\w)")
-_TONE_OF = {
-    "à": ("a", "ò"), "á": ("a", "ó"), "ả": ("a", "ỏ"), "ã": ("a", "õ"), "ạ": ("a", "ọ"),
-    "è": ("e", "ò"), "é": ("e", "ó"), "ẻ": ("e", "ỏ"), "ẽ": ("e", "õ"), "ẹ": ("e", "ọ"),
-}
-_U_TONE = {"ỳ": "ù", "ý": "ú", "ỷ": "ủ", "ỹ": "ũ", "ỵ": "ụ"}
-
-
-def fold(text: str) -> str:
-    """Lower case with one tone placement, same length as `text` so offsets carry over."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    low = low.replace("ð", "đ")
-    out = list(low)
-    for m in _OLD_TONE.finditer(low):
-        if m.group(1):
-            i = m.start(2)
-            vowel, toned_o = _TONE_OF[m.group(2)]
-            out[i - 1], out[i] = toned_o, vowel
-        else:
-            i = m.start(4)
-            out[i - 1], out[i] = _U_TONE[m.group(4)], "y"
-    return "".join(out)
-
-
-def key(text: str) -> str:
-    """Lookup key: folded, with separators (spaces, dashes, commas, dots) collapsed."""
-    text = _AMPERSAND.sub("&", fold(text).strip(" -–,."))
-    return " ".join(_SEPARATORS.split(text)).strip()
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where a document belongs: its province (None for central plans) and, below the
-    province, the district or commune it governs (`huyện Đoan Hùng`, `xã Lương Minh`)."""
-
-    province: str | None = None
-    locality: str | None = None
-    steering_138: bool = False
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    text: str
-    agency: AgencyRef
-    #: a stem that only names bodies together with the words after it (`Công an` + `các địa phương`)
-    open: bool = False
-
-    @property
-    def collective(self) -> bool:
-        return self.agency.level == "collective"
-
-
 @dataclass(frozen=True)
 class _Entry:
     name: str
@@ -174,13 +112,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(json.loads((DATA / "agencies.json").read_text(encoding="utf-8")))
 
 
-@cache
-def _words() -> dict:
-    return json.loads((DATA / "collective_words.json").read_text(encoding="utf-8"))
-
-
 def _word_set(name: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in _words()[name])
+    return frozenset(fold(w) for w in words()[name])
 
 
 # the unit words after a stem; longest first so `thành phố` wins over `thành`
@@ -404,154 +337,6 @@ class _Finder:
         return Mention(start, end, self.text[start:end], agency)
 
 
-_TOKEN = regex.compile(r"\w+(?:[-&/]\w+)*|[^\w\s]")
-
-
-class _Collectives:
-    """Open collective phrases, as a small grammar over the vocabulary in `collective_words.json`."""
-
-    def __init__(self) -> None:
-        w = _words()
-        self.words = {fold(x) for x in w["words"]} | {fold(x) for x in w["heads"]}
-        self.closers = [fold(x) for x in w["closers"]]
-        self.drop_tail = {fold(x) for x in w["drop_tail"]}
-        self.foreign = [fold(x) for x in w["foreign"]]
-        heads = sorted({fold(x) for x in w["heads"]}, key=len, reverse=True)
-        pairs = sorted({fold(x) for x in w["pairs"]}, key=len, reverse=True)
-        head_alt = "|".join(_phrase_pattern(h) for h in heads)
-        pair_alt = "|".join(_phrase_pattern(p) for p in pairs)
-        self.heads = set(heads) | {fold(x) for x in w["units"]}
-        units = {fold(x) for x in w["units"]}
-        split_alt = "|".join(_phrase_pattern(h) for h in heads if h not in units)
-        plural = r"(?:các|những)\s+"
-        self.start = regex.compile(rf"(?<!\w)(?:(?:{plural})?(?:{pair_alt})|{plural}(?:{head_alt}))(?!\w)")
-        self.new_list = regex.compile(rf"(?:các|những)\s+(?:{split_alt})(?!\w)")
-        self.org_after = regex.compile(r"\s*(?:,|$|đoàn thể|xã hội|chính trị|quốc tế|thành viên|hội|khác|có liên quan"
-                                       r"|liên quan|đoàn|phi chính phủ)")
-        self.topic_words = {fold(x) for x in w["topic_words"]}
-        proper = {fold(x) for x in w["foreign"]} | {"việt nam", "trung ương", "mặt trận"}
-        self.tokens = {t for x in self.words - proper for t in x.replace(",", " ").split()}
-        self.plural = tuple(fold(x) for x in w["plural"])
-        self.multi = sorted((x for x in self.words if " " in x), key=len, reverse=True)
-
-    def extend(self, text: str, folded: str, pos: int, hi: int, by_start: dict[int, Mention],
-               opened: int | None = None) -> int:
-        """End of the collective phrase that starts at `pos` (its opening words running to `opened`):
-        words of the vocabulary, specific bodies written into it (`các đơn vị nghiệp vụ Bộ Công an`),
-        lists joined by `,` or `và`."""
-        end = i = opened if opened is not None else pos
-        last_word = " ".join(_LEADING_CAC.sub("", folded[pos:end]).split(",")[-1].split())
-        while i < hi:
-            m = _TOKEN.search(folded, i, hi)
-            if not m or folded[i:m.start()].count("\n"):
-                break
-            tok, j = m.group(), m.start()
-            if j in by_start and not by_start[j].collective and tok != "và":
-                end = i = by_start[j].end
-                last_word = "§"
-                continue
-            if tok == ",":
-                nxt = _TOKEN.search(folded, m.end(), hi)
-                named = by_start.get(nxt.start()) if nxt else None
-                if not nxt or folded[m.end():nxt.start()].count("\n") or (named and not named.open) or \
-                        not self._list_goes_on(folded, last_word, nxt.start(), hi):
-                    break
-                i = m.end()
-                continue
-            if tok == "và":
-                nxt = _skip_space(folded, m.end())
-                closed = any(folded[pos:end].endswith(c) for c in self.closers)
-                if self.new_list.match(folded, nxt, hi) or (closed and (nxt in by_start or self.start.match(
-                        folded, nxt, hi))):
-                    break
-                if not self._word_at(folded, nxt, hi):
-                    break
-                i = m.end()
-                continue
-            w = self._word_at(folded, j, hi)
-            if w == "tổ chức" and not self.org_after.match(folded, j + len(w), hi):
-                w = None  # the verb `tổ chức`, not the noun
-            if w in self.topic_words and not self._word_at(folded, _skip_space(folded, j + len(w)), hi):
-                break  # `... trong phòng, chống` names the work, not the bodies
-            if w == "ban" and folded.startswith(" hành", j + 3):
-                break  # the verb `ban hành`
-            if w:
-                end = i = j + len(w)
-                last_word = w
-                continue
-            if tok == "-" and last_word:
-                i = m.end()
-                continue
-            break
-        # trim words that only join
-        while end > pos:
-            phrase = folded[pos:end]
-            cut = next((len(d) for d in self.drop_tail if phrase.endswith(d)
-                        and (len(phrase) == len(d) or not phrase[-len(d) - 1].isalnum())), 0)
-            if not cut:
-                break
-            end = pos + len(phrase[:-cut].rstrip(" ,-–"))
-        return end
-
-    def _list_goes_on(self, folded: str, last_word: str, j: int, hi: int) -> bool:
-        """After a comma: another kind of body (`sở, ban, ngành`), not a new phrase (`..., các tổ chức`)."""
-        if self.new_list.match(folded, j, hi):
-            return False
-        nxt = self._word_at(folded, j, hi)
-        return bool(nxt) and (last_word in self.heads or last_word == "§") and nxt in self.heads
-
-    def _word_at(self, folded: str, j: int, hi: int) -> str | None:
-        for w in self.multi:
-            if folded.startswith(w, j) and (j + len(w) >= hi or not folded[j + len(w)].isalnum()):
-                return w
-        m = _TOKEN.match(folded, j, hi)
-        return m.group() if m and m.group() in self.words else None
-
-    def name(self, text: str, plural: bool = True) -> str:
-        """As written, in sentence case, `UBND` expanded: one spelling for one phrase across documents."""
-        words = " ".join(text.split())
-        if sum(c.isupper() for c in words) > sum(c.islower() for c in words):
-            words = words.lower()  # a heading in capitals
-        words = _UBND.sub("Ủy ban nhân dân", words)
-        words = _OLD_UY.sub(lambda m: "Ủy" if m.group() == "Uỷ" else "ủy", words)
-        tokens = words.split(" ")
-        proper = False  # inside a proper name (`Bộ Công an`), capitals stay
-        for i, t in enumerate(tokens):
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if proper and t[:1].isupper():
-                continue
-            proper = t[:1].isupper() and nxt[:1].isupper()
-            if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.tokens and not proper:
-                tokens[i] = t.lower()
-        words = " ".join(tokens)
-        low = words.lower()
-        if plural and not low.startswith(("các ", "những ")) and low.startswith(self.plural):
-            words = "các " + words
-        return words[:1].upper() + words[1:]
-
-    def level_category(self, folded: str) -> tuple[str, str]:
-        level = "foreign" if any(f in folded for f in self.foreign) and "việt nam" not in folded else "collective"
-        for cue, category in _words()["categories"]:
-            if cue in folded:
-                return level, category
-        return level, "other"
-
-
-def _phrase_pattern(phrase: str) -> str:
-    return r"\s*,\s*".join(r"\s+".join(regex.escape(w) for w in part.split()) for part in phrase.split(","))
-
-
-def _skip_space(folded: str, i: int) -> int:
-    while i < len(folded) and folded[i] in " \t":
-        i += 1
-    return i
-
-
-@cache
-def _collectives() -> _Collectives:
-    return _Collectives()
-
-
 # a specific body followed by `các ...`, `xã, phường`, `địa phương` or `các cấp` names many bodies
 _AND = regex.compile(r"[ \t]+và[ \t]+")
 _EVERY_LEVEL = regex.compile(r"[ \t]+các cấp(?!\w)")
@@ -577,7 +362,7 @@ def unlisted(written: str, where: Place) -> AgencyRef:
 def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -> list[Mention]:
     """Every body named in `text[lo:hi]`, specific and collective, in text order, not overlapping."""
     folded = folded if folded is not None else fold(text)
-    coll = _collectives()
+    coll = collectives()
     specifics = _Finder(text, folded, where).specific(lo, hi)
     specifics = _with_parents(text, [_with_subunit(text, m) for m in specifics])
     found = list(specifics)
@@ -646,7 +431,7 @@ def _with_parents(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _many(coll: _Collectives, text: str, m: Mention, end: int, stop: int, tail: str) -> Mention:
+def _many(coll: Collectives, text: str, m: Mention, end: int, stop: int, tail: str) -> Mention:
     """A stem spread over places (`Công an` + `các tỉnh, thành phố`): one collective agency."""
     words = coll.name(tail.strip(), plural=False)
     name = f"{_UBND.sub('Ủy ban nhân dân', _stem_name(m))} {words[:1].lower()}{words[1:]}"

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 import regex
 
 from extractors import agencies, task_tables
-from extractors.agencies import Mention, Place, fold
+from extractors.agency_text import DATA, Mention, Place, fold
 from models.records import Assignment, DocumentMeta, SegmentedDocument
 
-_CUES = json.loads((agencies.DATA / "assignment_cues.json").read_text(encoding="utf-8"))
+_CUES = json.loads((DATA / "assignment_cues.json").read_text(encoding="utf-8"))
 
 
 def _alternation(phrases: list[str]) -> str:
