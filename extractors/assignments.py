@@ -141,7 +141,6 @@ class _Collector:
             self.seen.add(k)
             self.rows.append(Assignment(m.agency, role, m.text, m.start, m.end, section))
 
-
     def _scored(self, i: int | None) -> int | None:
         """List items (`-`, `+`) count toward the numbered section above them."""
         while i is not None and self.doc.sections[i].kind in ("dash", "plus"):
@@ -156,8 +155,7 @@ def _counted(doc: SegmentedDocument, folded: str, offset: int) -> bool:
         return not doc.sections
     while i is not None:
         s = doc.sections[i]
-        heading = _LABEL.sub("",
-                            fold(s.heading)).strip()
+        heading = _LABEL.sub("", fold(s.heading)).strip()
         if _SKIP.match(heading) and not _TASK_HEADING.search(heading):
             return False
         i = s.parent

@@ -34,10 +34,16 @@ class Cell:
 
 def find(folded: str) -> tuple[list[Cell], list[tuple[int, int]]]:
     """The chủ trì / phối hợp cells of every task table in `folded` (lower-case text), and the
-    spans the tables cover, which hold no other assignments."""
+    spans the tables cover (sorted, not overlapping), which hold no other assignments."""
     cells, spans = _line_tables(folded)
     more_cells, more_spans = _cell_tables(folded)
-    return cells + more_cells, sorted(spans + more_spans)
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans + more_spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return cells + more_cells, merged
 
 
 def _columns(texts: list[str]) -> dict[str, int]:
