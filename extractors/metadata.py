@@ -50,6 +50,11 @@ _STOP_LINE_RE = regex.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Xét|Theo|Kính\s+gửi|\(|QUYẾT\s+ĐỊNH\s*:|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|"
     r"THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN|[IVX]+\.\s|\d+\.\s|(?i:phần|chương)\s+(?:[IVX\d]+|thứ)|-{3,}|_{3,})"
 )
+# the authority line of a normative decision or resolution on its own line: `ỦY BAN NHÂN DÂN TỈNH LAI CHÂU`
+_AUTHORITY_LINE_RE = regex.compile(
+    r"^(?:(?:[ỦU][YỶ]\s+BAN|HỘI\s+ĐỒNG)\s+NHÂN\s+DÂN\s+(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG)"
+    r"[^\p{Ll}]*|CHÍNH\s+PHỦ)$"
+)
 _FIRST_LINE_STOP_RE = regex.compile(r"^(?:Căn\s+cứ|Kính\s+gửi|\(|[IVX]+\.\s|\d+\.\s|-{3,})")
 _SUBJECT_RE = regex.compile(
     r"(?m)^[ \t*_|]*V/v[ \t]*:?[ \t]*"
@@ -319,7 +324,9 @@ def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
         if not line:
             if lines:
                 break
-        elif (_STOP_LINE_RE if lines else _FIRST_LINE_STOP_RE).match(line):
+        elif (_STOP_LINE_RE if lines else _FIRST_LINE_STOP_RE).match(line) or (
+            lines and _AUTHORITY_LINE_RE.match(line)
+        ):
             break
         elif (run_on := _RUN_ON_BODY_RE.search(line)) and line[: run_on.start()].isupper():
             # the authority line or the body's first line joined onto an upper-case title

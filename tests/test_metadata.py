@@ -314,6 +314,15 @@ Thực hiện Kế hoạch số 02/KH-BCĐ, ngày 03/01/2019 của Ban Chỉ đ�
 """
 
 
+def test_title_stops_at_the_authority_line() -> None:
+    m = meta(
+        "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n-------\nSố: 87/2025/QĐ-UBND\nLai Châu, ngày 19 tháng 11 năm 2025\n"
+        "QUYẾT ĐỊNH\nQUY ĐỊNH THỰC HIỆN NẾP SỐNG VĂN MINH\nTRÊN ĐỊA BÀN TỈNH LAI CHÂU\nỦY BAN NHÂN DÂN TỈNH LAI CHÂU\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n"
+    )
+    assert m.title == "Quy định thực hiện nếp sống văn minh trên địa bàn tỉnh Lai Châu"
+
+
 def test_a_steering_committees_long_name_wrapped_over_lines() -> None:
     m = meta(LONG_COMMITTEE)
     assert (m.issuer, m.province, m.issuer_level) == ("Ban Chỉ đạo 138 tỉnh Lạng Sơn", "Lạng Sơn", "provincial")
