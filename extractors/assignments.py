@@ -315,7 +315,7 @@ def _names_only(view: str, lo: int, span: tuple[int, int], mentions: _Index) -> 
     return hit and not _NAME_SEPARATORS.sub("", rest)
 
 
-def _groups(view: str, lo: int, ms: list[Mention], parens: list[tuple[int, int]]) -> list[_Group]:
+def _groups(view: str, lo: int, ms: list[Mention]) -> list[_Group]:
     groups: list[_Group] = []
     for m in ms:
         if groups and _GROUP_GAP.match(view[groups[-1].end - lo:m.start - lo]):
@@ -345,9 +345,9 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
     if _labelled_list(doc, view, lo, a, b, ms, out):
         return
     report = bool(_REPORT.search(clause))
-    groups = _groups(view, lo, [m for m in ms if not any(m in h.group for h in heads if h.group[0].start <= m.start
-                                                          <= h.group[-1].start)], parens)
-    prev_end, prev_roles = a, []
+    in_heading = {id(m) for h in heads if a <= h.group[0].start < b for m in h.group}
+    groups = _groups(view, lo, [m for m in ms if id(m) not in in_heading])
+    prev_end, prev_roles = a, set()
     has_subject = False
     for k, g in enumerate(groups):
         pre = view[prev_end - lo:g.start - lo]
@@ -355,7 +355,7 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
         if k + 1 < len(groups) and _EXAMPLES.fullmatch(view, g.end - lo, groups[k + 1].start - lo):
             # `A và các tổ chức thành viên như B, C... đẩy mạnh`: the verb comes after the examples
             post = view[groups[k + 1].end - lo:b - lo].lstrip(" .…")
-        roles = _roles(pre, post, prev_end == a, prev_roles, report, g)
+        roles = _roles(pre, post, prev_end == a, prev_roles, report)
         if "subject" in roles:
             has_subject = True
             roles.discard("subject")
@@ -403,7 +403,9 @@ def _anaphoric(m: Mention, post: str) -> bool:
     return m.collective and bool(_LEADS_REPORTING.match(post))
 
 
-def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bool, g: _Group) -> set[str]:
+def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bool) -> set[str]:
+    """Roles of a list from the words before it (`pre`, back to the previous list or the clause
+    start) and after it (`post`); `subject` marks a list that is the subject of its clause."""
     cue = _pre_cue(pre, report)
     if cue == "inherit":  # examples right after a list (`các tổ chức như B, C`) share its role
         return set(prev_roles) - {"subject"} if _EXAMPLES.fullmatch(pre) else set()
