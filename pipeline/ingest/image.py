@@ -9,6 +9,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from pipeline.ingest import ocr
 from pipeline.ingest.errors import IngestError
+from pipeline.ingest.labels import repair_labels
 from pipeline.ingest.layout import page_texts
 from pipeline.ingest.pages import Pages
 
@@ -22,7 +23,7 @@ def read_image(path: Path, data: bytes) -> Pages:
     except (UnidentifiedImageError, OSError) as exc:
         raise IngestError(f"not a readable image ({exc})") from exc
     return Pages(
-        texts=tuple(page_texts([r.lines for r in results])),
+        texts=tuple(repair_labels(page_texts([r.lines for r in results]))),
         format="image",
         paged=True,
         ocr_used=True,

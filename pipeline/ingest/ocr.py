@@ -46,10 +46,10 @@ _ROTATE = regex.compile(r"Rotate: (90|180|270)")
 # line at the image's edge: text of any quality scores far above it.
 _NOISE = 35.0
 # A word of punctuation alone smaller than a fifth of the text's height is a speck (a dash is wider).
-# Specks read as marks before a line's first letter (`_Phần I`, `'BAN HÀNH`); quotes and brackets are text.
+# Specks read as marks at a line's ends (`_Phần I`, `'BAN HÀNH`, `—_ d)`, `tỉnh. _`); quotes and brackets are text.
 # `PhầnV`: the space before a part's number is narrow in bold type and gets lost
 _GLUED_LABEL = regex.compile(r"\b(Phần|PHẦN|Chương|CHƯƠNG|Điều|ĐIỀU)(?=[IVXL\d]+\b)")
-_SPECK = regex.compile(r"^[_'`~^|.,:;]+(?=\w)|^[_'`~^|]+\s+")
+_SPECK = regex.compile(r"^[_'`~^|.,:;]+(?=\w)|^[^\w\s]*[_'`~^|][^\w\s]*\s+|\s+[^\w\s]*[_'`~^|][^\w\s]*$")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import regex
 
 from pipeline.ingest import ocr
 from pipeline.ingest.errors import IngestError
+from pipeline.ingest.labels import repair_labels
 from pipeline.ingest.layout import Line, PageLines, page_texts
 from pipeline.ingest.legacy import fix_mojibake, vietnamese_score
 from pipeline.ingest.pages import Pages
@@ -42,7 +43,7 @@ def read_pdf(path: Path, data: bytes) -> Pages:
         confidence = None
         if scanned:
             results = ocr.recognize(ocr.render(doc[i]) for i in scanned)
-            scanned_texts = page_texts([r.lines for r in results])
+            scanned_texts = repair_labels(page_texts([r.lines for r in results]))
             for i, text in zip(scanned, scanned_texts, strict=True):
                 texts[i] = text
             confidence = sum(r.confidence for r in results) / len(results)
