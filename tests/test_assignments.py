@@ -243,3 +243,15 @@ def test_task_table_with_a_two_row_header() -> None:
         ("Sở Nội vụ tỉnh Lạng Sơn", "coordinate"),
         ("Sở Tư pháp tỉnh Lạng Sơn", "coordinate"),
     }
+
+
+def test_task_table_whose_doers_column_leads() -> None:
+    got = rows("PHỤ LỤC\nNHIỆM VỤ CỤ THỂ\n"
+               "| STT | Nhiệm vụ | Cơ quan, đơn vị thực hiện | Đơn vị phối hợp | Thời gian thực hiện |\n"
+               "|---|---|---|---|---|\n"
+               "| 1 | Tuyên truyền | Sở Tư pháp; UBND các xã | Đài PT-TH tỉnh | Năm 2025 |\n")
+    assert {(agency, role) for _, agency, role in got} == {
+        ("Sở Tư pháp tỉnh Lạng Sơn", "lead"),
+        ("Ủy ban nhân dân các xã", "implement"),
+        ("Đài Phát thanh - Truyền hình tỉnh Lạng Sơn", "coordinate"),
+    }
