@@ -22,7 +22,8 @@ _HEADER = {
     "lead": regex.compile(rf"[\s*]*{_BODY}?\s*chủ trì(?:\s*thực hiện)?(?:\s*chính)?[\s*]*"),
     "coordinate": regex.compile(rf"[\s*]*{_BODY}?\s*phối hợp(?:\s*thực hiện)?[\s*]*"),
 }
-#: with no chủ trì column, the bodies that carry the task out lead it
+#: with no chủ trì column but a phối hợp one, the bodies that carry the task out lead it
+#: (a list of administrative procedures names its processing `Cơ quan thực hiện`, with no phối hợp)
 _DOER = regex.compile(rf"[\s*]*{_BODY}\s*(?:thực hiện|được giao)[\s*]*")
 _NUMBER_HEADER = regex.compile(r"[\s*]*(?:s?tt|số thứ tự)[\s*]*")
 _ROW_NUMBER = regex.compile(r"(?:\d+(?:\.\d+)*|[ivxlc]+)\.?")
@@ -52,7 +53,7 @@ def find(folded: str) -> tuple[list[Cell], list[tuple[int, int]]]:
 def _columns(texts: list[str]) -> dict[str, int]:
     """Column index of each role in a header row, or {} when the row is not a header."""
     found = {role: next((i for i, t in enumerate(texts) if p.fullmatch(t)), None) for role, p in _HEADER.items()}
-    if found["lead"] is None:
+    if found["lead"] is None and found["coordinate"] is not None:
         found["lead"] = next((i for i, t in enumerate(texts) if _DOER.fullmatch(t)), None)
     return {role: i for role, i in found.items() if i is not None} if found["lead"] is not None else {}
 
@@ -96,7 +97,8 @@ def _cell_tables(folded: str) -> tuple[list[Cell], list[tuple[int, int]]]:
     for k, text in enumerate(texts):
         if "\n\n" in folded[cells[k][0]:cells[k][1]]:
             offsets = {}  # paragraphs between bars: not a table
-        elif _HEADER["lead"].fullmatch(text) or _DOER.fullmatch(text):
+        elif _HEADER["lead"].fullmatch(text) or (_DOER.fullmatch(text) and any(
+                _HEADER["coordinate"].fullmatch(t) for t in texts[k + 1:k + 4])):
             row_start = max((i + 1 for i in range(max(0, k - 8), k) if not texts[i]), default=max(0, k - 8))
             number = next((i for i in range(row_start, k) if _NUMBER_HEADER.fullmatch(texts[i])), row_start)
             window = texts[number:k + 4]
