@@ -122,7 +122,7 @@ def test_unreadable_pdf_is_a_one_line_error(tmp_path: Path) -> None:
         ingest(bad)
 
 
-def winansi_pdf(lines: list[bytes]) -> bytes:
+def winansi_pdf(lines: list[bytes], font: bytes = b"Times-Roman") -> bytes:
     """A one-page PDF whose text layer is `lines` in a WinAnsi font, as a .VnTime document prints."""
     shown = b"".join(b"(" + ln.replace(b"(", b"\\(").replace(b")", b"\\)") + b") Tj 0 -16 Td " for ln in lines)
     content = b"BT /F1 11 Tf 40 800 Td " + shown + b"ET"
@@ -132,7 +132,7 @@ def winansi_pdf(lines: list[bytes]) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
         b" /Resources << /Font << /F1 5 0 R >> >> >>",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /" + font + b" /Encoding /WinAnsiEncoding >>",
     ]
     out, offsets = b"%PDF-1.4\n", []
     for i, obj in enumerate(objects, 1):
@@ -208,3 +208,15 @@ def test_ruled_table_in_a_text_pdf_becomes_markdown_rows(tmp_path: Path) -> None
     ]
     assert "\n".join(expected) in text
     assert text.startswith("PHỤ LỤC\n\n") and text.rstrip().endswith("\n\nGhi chú: báo cáo về Công an tỉnh.")
+
+
+def test_text_layer_in_a_named_legacy_font_is_converted_by_the_font(tmp_path: Path) -> None:
+    """Too short for letter statistics; the font names the encoding, and `.VnTimeH` prints capitals."""
+    from test_ingest_legacy import tcvn3, vni
+
+    cases = [(b".VnTimeH", tcvn3("kế hoạch"), "KẾ HOẠCH"), (b"ABCDEF+.VnTime,Bold", tcvn3("Tư pháp"), "Tư pháp"),
+             (b"VNI-Times", vni("Sở Tư pháp"), "Sở Tư pháp")]  # fmt: skip
+    for font, line, expected in cases:
+        path = tmp_path / "font.pdf"
+        path.write_bytes(winansi_pdf([line] * 8, font))  # enough text to be a text layer, not a scan
+        assert ingest(path).text.split() == expected.split() * 8

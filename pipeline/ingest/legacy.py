@@ -163,7 +163,7 @@ def fix_mojibake(text: str, *, text_layer: bool = False) -> str:
 
     A conversion is kept only when it at least doubles the count of frequent Vietnamese syllables,
     so correct Unicode text, which the conversions garble, is never touched. In a PDF `text_layer`
-    the TCVN3 `ư` (byte 0xAD, the soft hyphen of Windows-1252) comes out as `-`: see `_tcvn3_hyphens`.
+    the TCVN3 `ư` (byte 0xAD, the soft hyphen of Windows-1252) comes out as `-`: see `tcvn3_text_layer`.
     """
     if text.isascii():
         return text
@@ -171,7 +171,7 @@ def fix_mojibake(text: str, *, text_layer: bool = False) -> str:
     if base * 20 >= len(_WORD.findall(text)):
         return text  # one word in twenty is a frequent toned syllable: this is Vietnamese already
     best, best_score = text, max(3, 2 * base)
-    tcvn3 = (lambda t: from_tcvn3(_tcvn3_hyphens(t))) if text_layer else from_tcvn3
+    tcvn3 = tcvn3_text_layer if text_layer else from_tcvn3
     for convert in (tcvn3, from_vni):
         converted = convert(text)
         score = vietnamese_score(converted)
@@ -191,6 +191,6 @@ _TEXT_LAYER_U = regex.compile(
 )
 
 
-def _tcvn3_hyphens(text: str) -> str:
-    """PDF readers map a TCVN3 font's byte 0xAD through WinAnsi to `-`; put the byte's character back."""
-    return _TEXT_LAYER_U.sub("\u00ad", text)
+def tcvn3_text_layer(text: str) -> str:
+    """TCVN3 read from a PDF text layer, where readers map the font's byte 0xAD (ư) through WinAnsi to `-`."""
+    return from_tcvn3(_TEXT_LAYER_U.sub("\u00ad", text))

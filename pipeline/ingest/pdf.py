@@ -9,6 +9,7 @@ ruling lines (`tables`). A text layer typed in TCVN3/VNI fonts reads as Latin-1 
 from __future__ import annotations
 
 import ctypes
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2
@@ -19,13 +20,17 @@ from pipeline.ingest import ocr
 from pipeline.ingest.errors import IngestError
 from pipeline.ingest.labels import repair_labels
 from pipeline.ingest.layout import Line, PageLines, page_texts
-from pipeline.ingest.legacy import fix_mojibake, vietnamese_score
+from pipeline.ingest.legacy import fix_mojibake, from_vni, tcvn3_text_layer, vietnamese_score
 from pipeline.ingest.pages import Pages
 from pipeline.ingest.tables import has_rules, with_tables
 
 _MIN_CHARS = 30  # fewer printable characters than this on a page: a scan with a stray stamp or nothing
 _GARBAGE = regex.compile(r"[\p{Co}\p{Cc}\ufffd]")
 _WORD = regex.compile(r"\p{L}{2,}")
+# `.VnTime`, `ABCDEF+.VnTimeH,Bold`, `VnArialH-Bold`; `VNI-Times`
+_LEGACY_FONT = regex.compile(
+    r"^(?:[A-Z]{6}\+)?(?:(?P<vni>VNI[-_ ])|\.?Vn[A-Za-z]*?(?P<caps>H)?(?:[,-].*)?$)", regex.IGNORECASE
+)
 
 
 def read_pdf(path: Path, data: bytes) -> Pages:
@@ -68,9 +73,12 @@ def _page_lines(page: pypdfium2.PdfPage) -> PageLines:
     lines: list[Line] = []
     chars: list[tuple[str, float, float, float, float]] = []
 
+    first_ink = -1  # index of the current line's first inked character, whose font names the line's
+
     def close() -> None:
-        if any(c[0].strip() for c in chars):
-            lines.append(_line(chars, height))
+        if first_ink >= 0:
+            line = _line(chars, height)
+            lines.append(replace(line, text=_by_font(line.text, _font(raw, first_ink))))
         chars.clear()
 
     for i in range(n):
@@ -78,14 +86,39 @@ def _page_lines(page: pypdfium2.PdfPage) -> PageLines:
         ch = chr(code) if code else ""
         if ch in ("\r", "\n"):
             close()
+            first_ink = -1
             continue
         if not ch:
             continue
+        if first_ink < 0 and ch.strip():
+            first_ink = i
         pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
         chars.append((ch, left.value, right.value, bottom.value, top.value))
     close()
     textpage.close()
     return PageLines(tuple(lines), width, height)
+
+
+def _font(raw, index: int) -> str:
+    size = pdfium_c.FPDFText_GetFontInfo(raw, index, None, 0, None)
+    name = ctypes.create_string_buffer(size)
+    pdfium_c.FPDFText_GetFontInfo(raw, index, name, size, None)
+    return name.value.decode("latin-1")
+
+
+def _by_font(text: str, font: str) -> str:
+    """A line set in a TCVN3 (`.VnTime`, capitals-only `.VnTimeH`) or VNI font, converted to Unicode.
+
+    The font's name settles the encoding where letter statistics can only guess, and is the only
+    sign of the capitals-only fonts, whose lower-case codes print as capitals.
+    """
+    legacy = _LEGACY_FONT.match(font)
+    if legacy is None:
+        return text
+    if legacy.group("vni"):
+        return from_vni(text)
+    converted = tcvn3_text_layer(text)
+    return converted.upper() if legacy.group("caps") else converted
 
 
 def _line(chars: list[tuple[str, float, float, float, float]], page_height: float) -> Line:
