@@ -67,4 +67,5 @@ class Mention:
 
     @property
     def collective(self) -> bool:
-        return self.agency.level == "collective"
+        """Names many bodies (`các sở, ngành`, `các cơ quan chức năng Trung Quốc`): never a lead."""
+        return self.agency.level in ("collective", "foreign")
