@@ -34,17 +34,18 @@ OCR_FOLDERS = ("scanned", "images")
 
 def run() -> dict[str, float]:
     figures: dict[str, float] = {}
+    ocr_on = os.environ.get("VNPLANS_BENCH_OCR", "1") != "0"
     with tempfile.TemporaryDirectory(prefix="vnplans-bench-") as tmp:
         txt_db = _extract([ROOT / "data" / "raw"], Path(tmp) / "txt.sqlite")
-        ocr_on = os.environ.get("VNPLANS_BENCH_OCR", "1") != "0"
         for folder in TEXT_FOLDERS + (OCR_FOLDERS if ocr_on else ()):
             stems = _scored_stems(CORPUS / folder)
             db = _extract([CORPUS / folder], Path(tmp) / f"{folder}.sqlite")
             figures[f"{folder}_f1"] = _score(db, stems)
             figures[f"{folder}_txt_f1"] = _score(txt_db, stems)
             figures[f"{folder}_minus_txt"] = figures[f"{folder}_f1"] - figures[f"{folder}_txt_f1"]
+            figures[f"{folder}_ratio_to_txt"] = figures[f"{folder}_f1"] / figures[f"{folder}_txt_f1"]
     figures.update(_pdf_speed())
-    if os.environ.get("VNPLANS_BENCH_OCR", "1") != "0":
+    if ocr_on:
         figures.update(_ocr_speed())
     return figures
 
