@@ -133,6 +133,9 @@ _OPEN_UNIT = regex.compile(
     rf"(?<!\w)(?:Tổng cục|Chi cục|Cục|Vụ)[ \t]+\p{{Lu}}[\p{{L}}\-]*(?:[ \t]+(?!(?i:{_STOP})(?!\w))[\p{{L}}\-]+){{0,6}}"
 )
 _POLICE_WORDS = regex.compile(r"cảnh sát|an ninh|công an")
+_BRANCH = regex.compile(
+    r"[ \t]*[-–]?[ \t]*[Cc]hi nhánh((?:[ \t]+(?:(?i:khu vực|tỉnh|thành phố)|\p{Lu}[\p{L}\-]*|\d+)){1,5})"
+)
 _UNIT_LIST = regex.compile(r"\s*,\s*(?:thành phố|thị xã|thị trấn|thị|thành|tỉnh|huyện|quận|xã|phường|đặc khu)(?!\w)")
 _POST = regex.compile(
     r"(?:(phó\s+)?(chủ tịch|giám đốc|chánh án|viện trưởng|thủ trưởng|bộ trưởng|trưởng ban|"
@@ -267,6 +270,12 @@ class _Finder:
             if central is None:
                 return None
             agency = AgencyRef(central.name, central.level, central.category, central.short)
+            branch = _BRANCH.match(self.text, end, hi)
+            if branch:
+                # `Ngân hàng Nhà nước Việt Nam Chi nhánh Khu vực II`: the branch is the body
+                name = f"{central.name} - Chi nhánh {' '.join(branch.group(1).split())}"
+                agency = AgencyRef(name, "provincial", central.category, None, self.where.province)
+                end = branch.end()
             return self._with_post(start, end, agency)
         topic = _TOPIC.match(self.folded, end, hi) if stem.topic else None
         if topic:

@@ -206,3 +206,8 @@ def test_agencies_command_counts_roles_per_body(seeds_db) -> None:
 def test_document_numbers_are_not_bodies() -> None:
     assert names("Quyết định số 1524/QĐ-BCA-C41 của Bộ Công an; Công văn số 12103/VPCP; Chương trình 130/CP",
                  CENTRAL) == ["Bộ Công an"]
+
+
+def test_a_branch_of_a_national_body() -> None:
+    assert names("Ngân hàng Nhà nước Việt nam Chi nhánh Khu vực II chủ trì") == [
+        "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II"]
