@@ -72,6 +72,7 @@ _NOT_BODY = regex.compile(r"(?:các|những|theo|trong|thời gian|kinh phí|n�
 _PARTNER = regex.compile(r"\s*(?:cùng với|và với|với)\s*")
 _THROUGH = regex.compile(r"\s*qua\b")
 _TASK_HEADING = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|trách nhiệm")
+_ASIDE = regex.compile(r"[ \t]*,[ \t]*(?:nhất là|đặc biệt là|kể cả)\b")
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
 _ORG_HEADING = regex.compile(
@@ -429,8 +430,8 @@ def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bo
     for role in ("standing", "implement"):
         if _AFTER[role].match(post):
             return {role, "subject"}
-    if _SUBJECT_AFTER.match(post):
-        return {"lead", "subject"}
+    if _SUBJECT_AFTER.match(post) or (at_start and _ASIDE.match(post)):
+        return {"lead", "subject"}  # `Các ban, ngành ..., nhất là các địa phương biên giới tiếp tục ...`
     return set()
 
 
