@@ -72,7 +72,7 @@ _NOT_BODY = regex.compile(r"(?:các|những|theo|trong|thời gian|kinh phí|n�
 _PARTNER = regex.compile(r"\s*(?:cùng với|và với|với)\s*")
 _THROUGH = regex.compile(r"\s*qua\b")
 _TASK_HEADING = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực hiện|phân công|trách nhiệm")
-_ASIDE = regex.compile(r"[ \t]*,[ \t]*(?:nhất là|đặc biệt là|kể cả)\b")
+_LIST_GOES_ON = regex.compile(r"^[ \t]*,[ \t]*(?:(?:nhất là|đặc biệt là|kể cả)[ \t]+)?")
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
 _ORG_HEADING = regex.compile(
@@ -152,7 +152,7 @@ class _Collector:
 def _counted(doc: SegmentedDocument, folded: str, offset: int) -> bool:
     """Aims, targets and the preamble name bodies without giving them tasks."""
     i = doc.section_at(offset)
-    if i is None:
+    if i is None:  # a preamble (the plan's, or an attached plan's after the decision's articles)
         return not doc.sections
     while i is not None:
         s = doc.sections[i]
@@ -425,23 +425,30 @@ def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bo
         return {"coordinate", "subject"}
     if _PARTNER.fullmatch(pre) and "coordinate" in prev_roles:
         return {"coordinate"}  # `phối hợp giữa A với B`
-    if not _is_subject_position(pre, at_start) or _AFTER["none"].match(post):
+    position = _subject_position(pre, at_start)
+    if not position or _AFTER["none"].match(post):
         return set()  # `Ủy ban nhân dân tỉnh yêu cầu ...`: the body that assigns is not assigned
     for role in ("standing", "implement"):
         if _AFTER[role].match(post):
             return {role, "subject"}
-    if _SUBJECT_AFTER.match(post) or (at_start and _ASIDE.match(post)):
-        return {"lead", "subject"}  # `Các ban, ngành ..., nhất là các địa phương biên giới tiếp tục ...`
+    if position == "start":
+        # at the very head of the clause a list may go on with what the matcher does not know
+        # (`..., Giám đốc Trung tâm Phục vụ hành chính công, các tổ chức, cá nhân ... thi hành`)
+        post = _LIST_GOES_ON.sub("", post, count=1)
+    if _SUBJECT_AFTER.match(post):
+        return {"lead", "subject"}
     return set()
 
 
-def _is_subject_position(pre: str, at_start: bool) -> bool:
-    """At the head of its clause, after at most a label, a post (`Giám đốc`) or an opening phrase
-    closed by a comma (`Hằng năm,`, `Trên cơ sở ...,`)."""
+def _subject_position(pre: str, at_start: bool) -> str | None:
+    """`start` at the head of its clause (after at most a label or a post such as `Giám đốc`),
+    `after_intro` after an opening phrase closed by a comma (`Hằng năm,`, `Trên cơ sở ...,`)."""
     rest = _TASK_PREFIX.sub("", pre.strip()) if at_start else pre.strip()
     rest = _HEAD_POST.sub("", rest).strip()
     rest = _ARTICLE_OR_FORCE.sub("", rest).strip()
-    return (at_start and not rest) or rest.endswith(",")
+    if at_start and not rest:
+        return "start"
+    return "after_intro" if rest.endswith(",") else None
 
 
 def _appositions(folded: str, g: _Group, parens: list[tuple[int, int]], mentions: _Index, roles: set[str],
