@@ -263,7 +263,8 @@ class _Finder:
         entries = self.g.by_key[k]
         central = next((e for e in entries if not e.stem), None)
         stem = next((e for e in entries if e.stem), None)
-        if central and central.local_stem and self.where.province and _is_bare(self.text[start:end]):
+        local_plan = self.where.province or self.where.locality
+        if central and central.local_stem and local_plan and _is_bare(self.text[start:end]):
             stem = self.g.stems.get(central.local_stem, stem)
             central = None
         if stem is None or (central and not self._unit_after(end, hi)):

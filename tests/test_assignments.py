@@ -255,3 +255,24 @@ def test_task_table_whose_doers_column_leads() -> None:
         ("Ủy ban nhân dân các xã", "implement"),
         ("Đài Phát thanh - Truyền hình tỉnh Lạng Sơn", "coordinate"),
     }
+
+
+def test_commune_plan_through_the_whole_pipeline() -> None:
+    from conftest import extracted
+
+    doc = extracted("ỦY BAN NHÂN DÂN\nXÃ LƯƠNG MINH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "Độc lập - Tự do - Hạnh phúc\nSố: 45/KH-UBND\nLương Minh, ngày 10 tháng 3 năm 2024\n\n"
+                    "KẾ HOẠCH\nPhòng, chống mua bán người năm 2024\n\n"
+                    "I. NHIỆM VỤ\n1. Công an xã chủ trì, phối hợp với Ủy ban MTTQ Việt Nam xã tổ chức tuyên truyền.\n"
+                    "2. Đoàn Thanh niên, Hội Phụ nữ xã lồng ghép nội dung tuyên truyền trong sinh hoạt.\n"
+                    "3. Trưởng các thôn, bản báo cáo kết quả về UBND xã (qua Công an xã).\n", "xa.txt")
+    got = {(a.agency.name, a.role) for a in doc.assignments}
+    assert got == {
+        ("Công an xã Lương Minh", "lead"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam xã Lương Minh", "coordinate"),
+        ("Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Lương Minh", "lead"),
+        ("Hội Liên hiệp Phụ nữ xã Lương Minh", "lead"),
+        ("Các thôn, bản", "implement"),
+        ("Ủy ban nhân dân xã Lương Minh", "report_to"),
+        ("Công an xã Lương Minh", "report_to"),
+    }
