@@ -24,7 +24,7 @@ _RECOGNISERS: tuple[Callable[[Context], Iterator[Hit]], ...] = (
     points.range_days, points.range_months, points.from_now, points.onwards, points.range_years, points.half_year,
     points.quarters, points.quarter, points.month, points.observance, points.day, points.bare_dates,
     points.time_years, cycles.chains, cycles.per_times, cycles.events, cycles.durations, points.by_year,
-    cycles.cycles, cycles.yearly, points.cell_years,
+    points.in_years, cycles.cycles, cycles.yearly, points.cell_years,
 )
 
 
@@ -49,7 +49,7 @@ def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Deadline, ...]:
     text = doc.text
     exclusions = excluded.for_document(doc, meta)
     target_zones = targets.zones(doc, exclusions)
-    ctx = Context(text, meta)
+    ctx = Context(text, meta, target_zones)
     claimed: list[tuple[int, int]] = []
     hits: list[Hit] = []
     for recogniser in _RECOGNISERS:
@@ -59,7 +59,7 @@ def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Deadline, ...]:
                 continue
             if hit.end <= hit.start or exclusions.excluded(hit.start) or _overlaps(claimed, hit.start, hit.end):
                 continue
-            if hit.kind == "recurring" and any(a <= hit.start < b for a, b in target_zones):
+            if hit.kind == "recurring" and ctx.in_target(hit.start):
                 continue
             claimed.append((hit.start, hit.end))
             if not _before_issue(hit, meta.issued_date):

@@ -32,7 +32,7 @@ _DATE = (
 )
 # `Quyết định số 1427/QĐ-TTg`, `kế hoạch số 135/KH-BCĐ`, `QĐ 1427/QĐ-TTg`, `Nghị quyết số 21-NQ/TW`
 _NUMBERED = regex.compile(
-    rf"(?i:{_DOC_TYPES})(?:(?:\s+[\p{{L}}]+){{0,6}}?\s+số\s*:?\s*|\s+)\d+[\d./]*\s*[-/]\s*(?=[\p{{L}}\d&./()\s-]*\p{{L}})"
+    rf"\b(?i:{_DOC_TYPES})(?:(?:\s+[\p{{L}}]+){{0,6}}?\s+số\s*:?\s*|\s+)\d+[\d./]*\s*[-/]\s*(?=[\p{{L}}\d&./()\s-]*\p{{L}})"
     r"[\p{L}\d][\p{L}\d&./()]*(?:\s*-\s*[\p{L}\d][\p{L}\d&./()]*)*"
 )
 _DATED = rf"(?:\s*,?\s*(?:(?:được\s+\S+(?:\s+\S+){{0,4}}?\s+)?(?:ban\s+hành\s+|thông\s+qua\s+)?ngày\s+{_DATE}))?"
@@ -61,15 +61,19 @@ _NAMED = regex.compile(
     r"(?!này\b|số\b|\d|giai\s+đoạn\b|năm\b|và\b|của\b|trên\b|được\b|thi\s+hành\b|có\b|đã\b|phải\b|sẽ\b|đề\s+ra\b)"
     r"(?=[\p{L}“\"])"
 )
+# (`giai đoạn 2026 - 2030, tầm nhìn đến năm 2045` is one name, comma and all)
 _NAMED_END = regex.compile(
-    r";|\(|\)|:|\n(?=\s*(?:[^\p{Ll}\d\s]|\d+[.)]\s))|\.(?=\s|$)|,(?!\s*(?:chống|bổ\s+sung)\b)|" + _TIME_CUE
+    r";|\(|\)|:|\n(?=\s*(?:[^\p{Ll}\d\s]|\d+[.)]\s))|\.(?=\s|$)"
+    r"|,(?!\s*(?:chống|bổ\s+sung|tầm\s+nhìn|định\s+hướng)\b)|" + _TIME_CUE
 )
 _LAW_TAIL = regex.compile(
     rf"\s*(?:\(?\s*(?:năm\s+)?\d{{4}}\s*\)?)?\s*,?\s*(?:(?:được\s+[^;.\n]{{0,60}}?|có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ)"
     rf"\s+ngày\s+{_DATE}|ngày\s+{_DATE})?"
 )
-# a plan that the document itself issues or builds is not a citation of another document
-_SELF = regex.compile(r"(?:ban\s+hành|xây\s+dựng|kèm\s+theo|này)\s+(?:\S+\s+){0,4}$", regex.IGNORECASE)
+# a plan that the document itself issues, approves or builds is not a citation of another document
+_SELF = regex.compile(
+    r"(?:ban\s+hành|phê\s+duyệt|xây\s+dựng|kèm\s+theo|này)\s+(?:\S+\s+){0,4}[“\"]?$", regex.IGNORECASE
+)
 _MAX_TITLE = 400
 _MAX_NAMED = 220
 
@@ -100,15 +104,35 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# a title line: at least 12 capitals, no lower case, no heading label (`II. THỜI GIAN THỰC HIỆN` is a heading)
-_CAPS_LINE = regex.compile(
-    r"(?m)^(?![ \t*#]*(?:[IVX]+|\d+(?:\.\d+)*|[A-Z]|PHẦN\s+\S+)[.):]\s)(?=(?:[^\p{Lu}\n]*\p{Lu}){12})[^\p{Ll}\n]+$"
+# `Quy hoạch ... giai đoạn 2021 - 2030, tầm nhìn đến năm 2050 được phê duyệt tại Quyết định số 224/QĐ-TTg`: the
+# span names a document the citation approves, even where its type word (`Quy hoạch`, `Chiến lược`) is not a citation's
+_APPROVED_SPAN = regex.compile(
+    r"(?:(?:giai\s+đoạn|thời\s+kỳ)\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới)\s+năm\s+\d{4})"
+    r"(?:\s*,\s*(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến|tới)\s+năm\s+\d{4})*"
+    r"(?=\s*,?\s*(?:đã\s+)?được\s+(?:[^\s,;.]+\s+){0,5}?(?:phê\s+duyệt|ban\s+hành)\s+(?:tại|theo|kèm\s+theo)\s)",
+    regex.IGNORECASE,
 )
 
 
+def approved_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _APPROVED_SPAN.finditer(text)]
+
+
+# a line in capitals with no heading label (`II. THỜI GIAN THỰC HIỆN` is a heading)
+_CAPS_LINE = regex.compile(
+    r"(?m)^(?![ \t*#]*(?:[IVX]+|\d+(?:\.\d+)*|[A-Z]|PHẦN\s+\S+)[.):]\s)[^\p{Ll}\n]*\p{Lu}[^\p{Ll}\n]*$"
+)
+_TITLE_CAPITALS = 12
+
+
 def title_line_spans(text: str) -> list[tuple[int, int]]:
-    """Lines written in capitals: titles and headings, whose years and dates are metadata."""
-    return [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
+    """Lines written in capitals: titles and headings, whose years and dates are metadata.  A title has
+    at least 12 capitals; the short line a long title wraps onto (`LA GIAI ĐOẠN 2026 - 2030`) goes with it."""
+    spans: list[tuple[int, int]] = []
+    for m in _CAPS_LINE.finditer(text):
+        if (spans and spans[-1][1] + 1 == m.start()) or sum(c.isupper() for c in m.group()) >= _TITLE_CAPITALS:
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 # a `Căn cứ ...;` clause of the preamble only names the documents the plan rests on
@@ -149,7 +173,7 @@ class Exclusions:
         self._doc = doc
         text = doc.text
         spans = sorted([*citation_spans(text), *basis_spans(text), *title_line_spans(text), *title_block_spans(text),
-                        *place_date_spans(text), *extra])
+                        *place_date_spans(text), *approved_spans(text), *extra])
         self._starts = [a for a, _ in spans]
         self._spans = spans
         # running maximum of ends, so a lookup needs only the spans starting at or before the offset

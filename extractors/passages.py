@@ -23,6 +23,14 @@ PARAGRAPH_BREAK = regex.compile(
 )
 CLAUSE_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})|\.\s*$")
 _FALLBACK_HEADING = regex.compile(r"(?m)^[ \t#*>]*(?:(?P<roman>[IVX]+)|\d+(?:\.\d+)*)[.)]?\s*\**(?P<h>[^\n]{0,150})$")
+# a list item's "heading" is often its whole first sentence: only the part before a colon or sentence end names a topic
+_TITLE_END = regex.compile(r":|;|\.(?=\s)|\.$")
+_TITLE_MAX = 120
+
+
+def _title(heading: str) -> str:
+    m = _TITLE_END.search(heading, 0, _TITLE_MAX)
+    return heading[:m.start()] if m else heading[:_TITLE_MAX]
 
 
 def _spans(pattern: regex.Pattern, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -40,19 +48,28 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def headings(doc: SegmentedDocument, offset: int) -> list[str]:
-    """Headings of the sections holding `offset`, innermost first (what the text is about)."""
+    """Titles of the sections holding `offset`, innermost first (what the text is about).
+
+    Only a heading's title part counts: a task item `- Tăng cường ..., báo cáo tình hình ...` is not a
+    results section because its sentence mentions `tình hình`."""
+    return section_headings(doc, doc.section_at(offset)) if doc.sections else _fallback_headings(doc, offset)
+
+
+def section_headings(doc: SegmentedDocument, i: int | None) -> list[str]:
+    """The titles of section `i` and its ancestors, innermost first."""
     heads = []
-    i = doc.section_at(offset)
     while i is not None:
         s = doc.sections[i]
-        heads.append(f"{s.label} {s.heading}")
+        heads.append(f"{s.label} {_title(s.heading)}")
         i = s.parent
-    if not doc.sections:
-        # no tree: the last numbered line before the paragraph, and the last roman one, stand in for its headings
-        lines = list(_FALLBACK_HEADING.finditer(doc.text, max(0, offset - 3000), offset))
-        romans = [m for m in lines if m["roman"]]
-        heads = [m["h"] for m in {id(m): m for m in (lines[-1:] + romans[-1:])}.values()]
     return heads
+
+
+def _fallback_headings(doc: SegmentedDocument, offset: int) -> list[str]:
+    # no tree: the last numbered line before the paragraph, and the last roman one, stand in for its headings
+    lines = list(_FALLBACK_HEADING.finditer(doc.text, max(0, offset - 3000), offset))
+    romans = [m for m in lines if m["roman"]]
+    return [_title(m["h"]) for m in {id(m): m for m in (lines[-1:] + romans[-1:])}.values()]
 
 
 def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

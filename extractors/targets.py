@@ -12,13 +12,15 @@ number is still one row, with value NULL.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass, replace
 
 import regex
 
-from extractors import cues, excluded, passages
+from extractors import cues, excluded, indicators, passages
 from extractors.excluded import Exclusions
-from extractors.vnnumbers import DIGITS, NUMBER, parse_number
+from extractors.vnnumbers import DIGITS, NUMBER_WORDS, parse_number
 from models.records import DocumentMeta, SegmentedDocument, Target
 
 _WORDS = cues.load("target_words")
@@ -28,16 +30,22 @@ _I = regex.IGNORECASE
 
 # `10 - 13%`, `từ 85% đến 90%`: a range commits to its lower end at least
 # (not the spelled-out repeat in `100% (một trăm phần trăm)`)
+# (numbers in digits and in words are read by separate patterns: a digit anchors the scan, a word number is
+# only read after `phần trăm`'s number or a cue, which keeps the scan of long documents fast)
 _PERCENT = regex.compile(
-    rf"(?<![\d.,/\p{{L}}])(?<!\d\s*%?\s*\(\s*)(?:(?P<lo>{DIGITS})\s*%?\s*(?:-|–|đến)\s*)?(?P<n>{NUMBER})\s*"
+    rf"(?<![\d.,/\p{{L}}])(?<!\d\s*%?\s*\(\s*)(?:(?P<lo>{DIGITS})\s*%?\s*(?:-|–|đến)\s*)?(?P<n>{DIGITS})\s*"
     r"(?:%|phần\s+trăm\b)",
     _I,
 )
+_PERCENT_WORDS = regex.compile(rf"(?<!\p{{L}})(?<!\d\s*%?\s*\(\s*)(?P<n>{NUMBER_WORDS})\s*phần\s+trăm\b", _I)
+_HAS_PERCENT_WORDS = regex.compile(r"phần\s+trăm", _I)
 # `tối thiểu 05 (năm) báo cáo viên`: legal style repeats the number in words before the unit
-_COUNT = regex.compile(
-    rf"(?<![\d.,/\p{{L}}])(?<!\d\s*\(\s*)(?P<n>{NUMBER})\s*(?:\([^()\n]{{1,30}}\)\s*)?\s(?P<unit>{_alt(_WORDS['units'])})"
-    r"(?![\p{L}\d²])",
-    _I,
+_UNIT = rf"\s*(?:\([^()\n]{{1,30}}\)\s*)?\s(?P<unit>{_alt(_WORDS['units'])})(?![\p{{L}}\d²])"
+_COUNT = regex.compile(rf"(?<![\d.,/\p{{L}}])(?<!\d\s*\(\s*)(?P<n>{DIGITS}){_UNIT}", _I)
+# a count in words is only taken after a comparator or `có`, `đạt` ... (`có ít nhất một cơ sở y tế`)
+_COUNT_CUES = [*_WORDS["comparators"], *_WORDS["count_comparators"], *_WORDS["own_cues"]]
+_COUNT_WORDS = regex.compile(
+    rf"\b{_alt(_COUNT_CUES)}\s+(?:(?:là|mức|tỷ\s+lệ|khoảng|bình\s+quân)\s+)*(?P<n>{NUMBER_WORDS}){_UNIT}", _I
 )
 _MEASURE = regex.compile(
     rf"(?<![\d.,/\p{{L}}])(?P<n>{DIGITS})\s*(?P<unit>{_alt(_WORDS['measure_units'])})(?![\p{{L}}\d²])", _I
@@ -47,13 +55,13 @@ _COMPARATOR_BEFORE = regex.compile(
     rf"\b(?P<cmp>{_alt(_WORDS['comparators'])})\s*(?:(?:là|mức|tỷ\s+lệ|khoảng|bình\s+quân)\s+)*$", _I
 )
 _STRONG_BEFORE = regex.compile(rf"\b{_alt(_WORDS['count_comparators'])}\s*$", _I)
-_OWN_BEFORE = regex.compile(r"\b(?:có|đạt|gồm|tổ\s+chức|xây\s+dựng|thành\s+lập|đào\s+tạo|bồi\s+dưỡng)\s*$", _I)
+_OWN_BEFORE = regex.compile(rf"\b{_alt(_WORDS['own_cues'])}\s*$", _I)
 _AT_LEAST_AFTER = regex.compile(r"\s*trở\s+lên\b", _I)
 _INCREASE_BEFORE = regex.compile(
-    rf"\b{_alt(_WORDS['increase'])}\s+(?:(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân)\s+)*$", _I
+    rf"\b{_alt(_WORDS['increase'])}\s+(?:(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân|trung\s+bình)\s+)*$", _I
 )
 _DECREASE_BEFORE = regex.compile(
-    rf"\b{_alt(_WORDS['decrease'])}\s+(?:(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân)\s+)*$", _I
+    rf"\b{_alt(_WORDS['decrease'])}\s+(?:(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân|trung\s+bình)\s+)*$", _I
 )
 # (`gia tăng` is the growth to curb, `tăng cường` is "strengthen": neither says the target goes up)
 _CHANGE_WORD = regex.compile(
@@ -78,17 +86,19 @@ _LIST_ITEM = regex.compile(r"\s*(?:[-+•*]|\(?\d+\)|\(?[a-zđ]\)|\d+(?:\.\d+)*\
 _INDICATOR_HEADING = regex.compile(r"\bchỉ\s+tiêu\b", _I)
 _PAST_HEADING = regex.compile(rf"\b{_alt(_WORDS['past_headings'])}\b", _I)
 _ANNUAL = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\b|[%\p{L}]\s*/\s*năm\b", _I)
-_YEAR_BEFORE = regex.compile(r"\b(?:(?:đến|tới|trước|trong)\s+(?:hết\s+)?)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
-# `giảm 10% so với năm 2024`: a year after `so với` is the baseline, not the year to reach
-_BASELINE_BEFORE = regex.compile(r"\b(?:so\s+với|từ)\s+(?:cùng\s+kỳ\s+)?$", _I)
-_YEAR_HEADING = regex.compile(r"\b(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
-_INDICATOR_CUT = regex.compile(rf"\s(?:{_alt(_WORDS['indicator_cuts'])})\b|[,;.:(]\s*$", _I)
-_LEAD_WORDS = regex.compile(
-    r"^(?:\W|[a-zđ]\)|\d+(?:\.\d+)*[.)]|(?:hằng\s+năm|hàng\s+năm|phấn\s+đấu|(?:đến\s+)?năm\s+\d{4}|và|đạt|các|những|có|"
-    r"chỉ\s+tiêu\s+\d+)(?!\p{L}))+",
+# `Hằng năm, ...` opening a paragraph (after its label) sets the frequency of every target in it
+_ANNUAL_LEAD = regex.compile(
+    r"[\W_]*(?:[a-zđ]\)\s*|\(?\d+(?:\.\d+)*[.)]\s*)?(?:chỉ\s+tiêu\s+\d+\s*[:.\-–]\s*)?[^\d%\n]{0,80}?"
+    r"\b(?:hằng|hàng|mỗi)\s+năm\b",
     _I,
 )
-_TRAIL_WORDS = regex.compile(rf"(?:\s|,|\b{_alt(list(_WORDS['comparators']) + ['đạt', 'là', 'mức', 'có'])})+$", _I)
+_PERMISSIVE = regex.compile(r"\bcó\s+thể\b", _I)
+_RATIO_UNITS = frozenset(("lần",))
+_YEAR_BEFORE = regex.compile(r"\b(?:(?:đến|tới|trước|trong)\s+(?:hết\s+)?)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
+# `giảm 10% so với năm 2024`: a year after `so với` is the baseline, not the year to reach
+_BASELINE_BEFORE = regex.compile(r"\bso\s+với\b[^;,.\n]{0,40}$|\b(?:từ|sau)\s+$", _I)
+_ONWARDS_AFTER = regex.compile(r"\s*,?\s*trở\s+đi\b", _I)
+_YEAR_HEADING = regex.compile(r"\b(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
 _LABEL = regex.compile(
     r"[\s>*#+\-–•]*(?:\(?[a-zđ]\)|\d+(?:\.\d+)*\.?)?\s*\**\s*(?P<label>chỉ\s+tiêu\s+(?:\d+|[IVX]+))\s*\**\s*[:.)\-–]",
     _I,
@@ -105,6 +115,44 @@ class _Quantity:
     floor: bool = False  # the lower end of a range
 
 
+class _Index:
+    """Every match of one pattern in the text, found in one pass and looked up per clause: running the
+    pattern on each of the document's many clauses costs more than the matching itself."""
+
+    def __init__(self, pattern: regex.Pattern, text: str) -> None:
+        self.pattern, self.text = pattern, text
+        self.matches = list(pattern.finditer(text))
+        self.starts = [m.start() for m in self.matches]
+
+    def within(self, a: int, b: int) -> list[regex.Match]:
+        i, j = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+        found = self.matches[i:j]
+        # a match running over the clause's edge: the clause is read on its own, as a clause must be
+        if (i and self.matches[i - 1].end() > a) or (found and found[-1].end() > b):
+            return list(self.pattern.finditer(self.text, a, b))
+        return found
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the headings above a paragraph say about the numbers in it."""
+
+    past: bool = False  # a results section: its numbers are history
+    targets: bool = False  # a Chỉ tiêu / Mục tiêu section: its numbers are commitments
+    year: int | None = None  # `Các chỉ tiêu cụ thể đến năm 2030`: the year its targets are for
+    indicator: bool = False  # a heading names a chỉ tiêu: a `hằng năm` there is a frequency
+
+    @classmethod
+    def of(cls, heads: list[str]) -> _Context:
+        # the innermost heading that says either decides: `Kết quả thực hiện các chỉ tiêu năm 2023` is history
+        context = next((h for h in heads if _PAST_HEADING.search(h) or _TARGET_HEADING.search(h)), "")
+        past = _PAST_HEADING.search(context) is not None
+        year = next((int(m["y"]) for h in heads if _TARGET_HEADING.search(h) for m in [_YEAR_HEADING.search(h)] if m),
+                    None)
+        return cls(past=past, targets=not past and _TARGET_HEADING.search(context) is not None, year=year,
+                   indicator=any(_INDICATOR_HEADING.search(h) for h in heads))
+
+
 class _Reader:
     """Reads the targets of one document, paragraph by paragraph, remembering lists announced as targets."""
 
@@ -114,6 +162,11 @@ class _Reader:
         self.exclusions = exclusions
         self.rows: list[Target] = []
         self.zones: list[tuple[int, int]] = []
+        self._contexts: dict[int, _Context] = {}
+        words = _HAS_PERCENT_WORDS.search(self.text) is not None
+        self._percents = [_Index(_PERCENT, self.text), *([_Index(_PERCENT_WORDS, self.text)] if words else [])]
+        self._others = [(_Index(_MEASURE, self.text), "measure"), (_Index(_COUNT, self.text), "count"),
+                        (_Index(_COUNT_WORDS, self.text), "count")]
 
     def run(self) -> None:
         announced = False
@@ -127,27 +180,35 @@ class _Reader:
     def _paragraph(self, a: int, b: int, announced: bool) -> bool:
         """Read one paragraph; True when it announces a list of targets."""
         text = self.text
-        heads = passages.headings(self.doc, a)
-        # the innermost heading that says either decides: `Kết quả thực hiện các chỉ tiêu năm 2023` is history
-        context = next((h for h in heads if _PAST_HEADING.search(h) or _TARGET_HEADING.search(h)), "")
-        in_past = not announced and _PAST_HEADING.search(context) is not None
-        in_targets = announced or (not in_past and _TARGET_HEADING.search(context) is not None)
+        context = self._context(a)
+        in_past = not announced and context.past
+        in_targets = announced or (not in_past and context.targets)
         label_match = _LABEL.match(text, a, b)
         label = " ".join(label_match["label"].split()).capitalize() if label_match else self._section_label(a)
         announces = _ANNOUNCE.search(text, a, b) is not None
         if in_past:
             return announces
-        default_year = next((int(m["y"]) for h in heads if _TARGET_HEADING.search(h)
-                             for m in [_YEAR_HEADING.search(h)] if m), None)
+        # `d) Hằng năm, số vụ ... tăng trên 3%; số vụ ... tăng trên 5%`: a leading `Hằng năm` covers every clause
+        annual = _ANNUAL_LEAD.match(text, a, b) is not None
         found = False
         for ca, cb in passages.clauses(text, a, b):
-            found |= self._clause(ca, cb, a, label, in_targets or label is not None, default_year)
+            found |= self._clause(ca, cb, a, label, in_targets or label is not None, context.year, annual)
         if label_match and not found:
             self._unnumbered(a, b, label_match.end(), label)
-        elif label or any(_INDICATOR_HEADING.search(h) for h in heads):
+        elif label or context.indicator:
             # a `hằng năm` anywhere in a Chỉ tiêu item is the target's frequency, not a schedule
             self.zones.append((a, b))
         return announces
+
+    def _context(self, offset: int) -> _Context:
+        """What the headings above `offset` say, computed once per section (every paragraph asks)."""
+        if not self.doc.sections:
+            return _Context.of(passages.headings(self.doc, offset))
+        i = self.doc.section_at(offset)
+        key = -1 if i is None else i
+        if key not in self._contexts:
+            self._contexts[key] = _Context.of(passages.section_headings(self.doc, i))
+        return self._contexts[key]
 
     def _section_label(self, offset: int) -> str | None:
         i = self.doc.section_at(offset)
@@ -159,15 +220,18 @@ class _Reader:
 
     def _quantities(self, ca: int, cb: int, in_targets: bool) -> list[_Quantity]:
         text, found = self.text, []
-        for m in _PERCENT.finditer(text, ca, cb):
-            value = parse_number(m["lo"] or m["n"])
-            if value is not None and value <= 1000:
-                found.append(_Quantity(m.start(), m.end(), value, "%", "percent", floor=m["lo"] is not None))
-        for pattern, kind in ((_MEASURE, "measure"), (_COUNT, "count")):
-            for m in pattern.finditer(text, ca, cb):
-                if any(q.start <= m.start() < q.end for q in found):
+        for index in self._percents:
+            for m in index.within(ca, cb):
+                lo = m.groupdict().get("lo")
+                value = parse_number(lo or m["n"])
+                if value is not None and value <= 1000:
+                    found.append(_Quantity(m.start(), m.end(), value, "%", "percent", floor=lo is not None))
+        for index, kind in self._others:
+            for m in index.within(ca, cb):
+                start = m.start("n")
+                if any(q.start <= start < q.end for q in found):
                     continue
-                before = text[max(ca, m.start() - 40):m.start()]
+                before = text[max(ca, start - 40):start]
                 strong = _STRONG_BEFORE.search(before) is not None
                 cued = _COMPARATOR_BEFORE.search(before) or _OWN_BEFORE.search(before)
                 owned = in_targets and (kind == "measure" or cued)
@@ -176,13 +240,13 @@ class _Reader:
                     continue
                 value = parse_number(m["n"])
                 if value is not None and (strong or owned):
-                    found.append(_Quantity(m.start(), m.end(), value, unit, kind))
+                    found.append(_Quantity(start, m.end(), value, unit, kind))
         return sorted(found, key=lambda q: q.start)
 
-    def _clause(self, ca: int, cb: int, pa: int, label: str | None, in_targets: bool, default_year: int | None) -> bool:
+    def _clause(self, ca: int, cb: int, pa: int, label: str | None, in_targets: bool, default_year: int | None,
+                lead_annual: bool) -> bool:
         text = self.text
         quantities = [q for q in self._quantities(ca, cb, in_targets) if not self.exclusions.excluded(q.start)]
-        annual = "annual" if _ANNUAL.search(text, ca, cb) or (label and _ANNUAL.search(text, pa, ca)) else None
         rows: list[Target] = []
         ends = [self._part_end(q.end, quantities[k + 1].start) if k + 1 < len(quantities) else cb
                 for k, q in enumerate(quantities)]
@@ -192,21 +256,26 @@ class _Reader:
             # past results, and scoring rules (`Nếu đạt 100% cộng 05 điểm`), are not commitments
             if _PAST.search(before[-60:]) or _CONDITIONAL.search(before) or _SCORING_RULE.search(text, ca, cb):
                 continue
-            if not in_targets and _STATISTIC.search(before[-60:]):
+            # `ngành có tỷ lệ nữ thấp dưới 30% có thể điều chỉnh mục tiêu`: a case the plan allows for
+            if _PERMISSIVE.search(text, q.end, cb):
+                continue
+            # `chiếm 72%` reports; `chiếm tối thiểu 80%` commits
+            if not in_targets and _STATISTIC.search(before[-60:]) and not _STRONG_BEFORE.search(before[-40:]):
                 continue
             if q.kind == "percent" and (_SHARE_AFTER.search(text[q.end:q.end + 40]) or _SHARE_BEFORE.search(before)):
                 continue
             committed = _COMMITMENT.search(text, ca, cb) or _PASSIVE_AFTER.search(text, q.end, after_end)
             if not in_targets and q.kind == "percent" and (not committed or _PAST_AFTER.search(text[q.end:cb])):
                 continue
-            comparator = self._comparator(before, q)
+            annual = (lead_annual or _ANNUAL.search(text, part_start, after_end)
+                      or (label and _ANNUAL.search(text, pa, ca)))
             ra, rb = self._trimmed(part_start, after_end)
             rows.append(Target(
-                value=q.value, unit=q.unit, comparator=comparator, raw_text=text[ra:rb],
+                value=q.value, unit=q.unit, comparator=self._comparator(before, q), raw_text=text[ra:rb],
                 char_start=ra, char_end=rb, section=self.doc.section_at(ra), label=label,
-                indicator=self._indicator(part_start, q, after_end),
-                change=self._change(before), target_year=self._year(pa, ca, q, after_end) or default_year,
-                frequency=annual,
+                indicator=self._indicator(part_start, q, after_end) or (rows[-1].indicator if rows else None),
+                change=self._change(before), target_year=self._year(pa, q, after_end) or default_year,
+                frequency="annual" if annual else None,
             ))
         # `Đến năm 2013 đạt 85% và năm 2015 đạt 100% các văn bản ...`: the earlier stage measures the same thing
         for k in range(len(rows) - 2, -1, -1):
@@ -250,15 +319,21 @@ class _Reader:
             return "decrease"
         return None
 
-    def _year(self, pa: int, ca: int, q: _Quantity, after_end: int) -> int | None:
+    def _year(self, pa: int, q: _Quantity, after_end: int) -> int | None:
         """The stage year: the last `(đến) năm Y` before the quantity in its paragraph, else one right after it."""
-        years = [m for m in _YEAR_BEFORE.finditer(self.text, pa, q.start) if not self.exclusions.excluded(m.start())]
+        text = self.text
+        years = [m for m in _YEAR_BEFORE.finditer(text, pa, q.start) if self._stage_year(m)]
         if years:
             return int(years[-1]["y"])
-        m = _YEAR_BEFORE.search(self.text, q.end, after_end)
-        if m is None or self.exclusions.excluded(m.start()) or _BASELINE_BEFORE.search(self.text[q.end:m.start()]):
-            return None
-        return int(m["y"])
+        m = next((m for m in _YEAR_BEFORE.finditer(text, q.end, after_end) if self._stage_year(m)), None)
+        return int(m["y"]) if m else None
+
+    def _stage_year(self, m: regex.Match) -> bool:
+        """A year the target is for, not its baseline (`giảm 20% so với mức trung bình năm 2024`) or a citation's."""
+        if self.exclusions.excluded(m.start()):
+            return False
+        return _ONWARDS_AFTER.match(self.text, m.end()) is not None or \
+            _BASELINE_BEFORE.search(self.text, max(0, m.start() - 50), m.start()) is None
 
     def _part_end(self, end: int, next_start: int) -> int:
         """Where the text about one quantity stops: the last comma or `và` before the next quantity."""
@@ -266,36 +341,41 @@ class _Reader:
         return end + breaks[-1].start() if breaks else end
 
     def _indicator(self, part_start: int, q: _Quantity, after_end: int) -> str | None:
-        """What is measured: the noun phrase after the quantity, or before it (`tỷ lệ giải quyết đạt trên 90%`)."""
+        """What is measured: the noun phrase after a share or a count's unit, else the one before the value
+        (`tỷ lệ giải quyết đạt trên 90%`, `Tổng sản phẩm Xoài tham gia xuất khẩu ... đạt 18.000 tấn`)."""
         text = self.text
-        after = text[q.end:after_end]
-        cut = _INDICATOR_CUT.search(after)
-        after = _LEAD_WORDS.sub("", after[:cut.start()] if cut else after).strip(" ,;.:")
-        if q.kind == "percent" and len(after.split()) >= 2 and not after.lower().startswith(("tổng số", "so với")):
-            return " ".join(after.split())
-        before = _TRAIL_WORDS.sub("", text[part_start:q.start])
-        before = _LEAD_WORDS.sub("", before).strip(" ,;.:")
-        if q.kind != "percent":
-            return " ".join(f"{q.unit} {before}".split()) if 0 < len(before.split()) <= 6 else q.unit
-        return " ".join(before.split()) or None
+        after = indicators.after_value(text[q.end:after_end])
+        before = indicators.before_value(text[part_start:q.start])
+        if q.kind == "percent":
+            if len(after.split()) >= 2 and not after.lower().startswith(("tổng số", "so với")):
+                return after
+            return before or None
+        if q.kind == "measure" or q.unit in _RATIO_UNITS:
+            return before or q.unit
+        # a count: its unit heads the phrase (`10 doanh nghiệp công nghệ số mới`, `báo cáo viên` of `cấp tỉnh`)
+        if after:
+            return f"{q.unit} {after}"
+        return f"{q.unit} {before}" if 0 < len(before.split()) <= 6 else q.unit
 
     def _unnumbered(self, a: int, b: int, body: int, label: str | None) -> None:
         text = self.text
         end = passages.CLAUSE_BREAK.search(text, body, b)
         cb = end.start() if end else b
         change = _CHANGE_WORD.search(text, body, cb)
-        indicator = _LEAD_WORDS.sub("", text[body:cb]).strip(" ,;.:")
+        indicator = indicators.statement(text[body:cb])
         start, cb = self._trimmed(body, cb)
         self.rows.append(Target(
             value=None, unit=None, comparator=None, raw_text=text[start:cb], char_start=start, char_end=cb,
-            section=self.doc.section_at(start), label=label, indicator=" ".join(indicator.split()) or None,
+            section=self.doc.section_at(start), label=label, indicator=indicator or None,
             change=("increase" if change["inc"] else "decrease") if change else None,
             frequency="annual" if _ANNUAL.search(text, body, cb) else None,
         ))
         self.zones.append((a, b))
 
 
+@functools.lru_cache(maxsize=2)
 def _read(doc: SegmentedDocument, exclusions: Exclusions | None) -> _Reader:
+    """Cached: the deadlines extractor asks for the zones of the document the targets were just read from."""
     reader = _Reader(doc, exclusions or Exclusions(doc))
     reader.run()
     return reader

@@ -86,8 +86,13 @@ def day_month(text: str, inherit: list[int] | None = None) -> str | None:
 
 
 class Context:
-    """What the recognisers need to know about the document beyond its text."""
+    """What the recognisers need to know about the document beyond its text: its year of issue, and
+    where its targets are (`đạt 50% vào năm 2025` gives a year to reach, `Thực hiện vào năm 2026` a time)."""
 
-    def __init__(self, text: str, meta: DocumentMeta) -> None:
+    def __init__(self, text: str, meta: DocumentMeta, target_zones: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.issued_year = meta.issued_date.year if meta.issued_date else None
+        self.target_zones = target_zones or []
+
+    def in_target(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.target_zones)

@@ -99,11 +99,24 @@ _MORE_DAYS = regex.compile(r"\s*(?:,|và|hoặc)\s*(?:ngày\s+)?" + DM, _I)
 # `thông qua ngày 29/3/2011`, `có hiệu lực từ ngày 01/01/2018`: the date of something already done
 _PAST_BEFORE = regex.compile(r"\b" + _alt(_WORDS["past_date_cues"]) + r"\s+(?:(?:vào|từ|kể\s+từ)\s+)?$", _I)
 _BY_YEAR = regex.compile(
-    r"\b" + _alt(_WORDS["by_year_cues"]) + r"\s+(?:hết\s+|cuối\s+)?năm\s+(?P<y>" + YEAR + r")(?!\s*[-–]\s*\d)", _I
+    r"\b" + _alt(_WORDS["by_year_cues"]) + r"\s+(?:trong\s+)?(?:hết\s+|cuối\s+)?năm\s+(?P<y>" + YEAR
+    + r")(?!\s*[-–]\s*\d)",
+    _I,
 )
 _STAGED_YEAR = regex.compile(
     r"(?:,|\bvà)\s*(?P<stage>(?:đến\s+)?năm\s+(?P<y>" + YEAR + r"))\s*,?\s+(?=đạt|có|phấn\s+đấu|là|tăng|giảm)", _I
 )
+# `Hoàn thành trong năm 2026`, `tổng kết vào cuối năm 2030`: a year given as the time to do something;
+# in a target (`đạt 50% vào năm 2025`, `Năm 2025 đạt 60%`) the year to reach it
+_IN_YEAR = regex.compile(
+    r"\b(?P<cue>(?:ngay\s+)?trong|vào)\s+(?:(?P<part>cuối|đầu|giữa)\s+)?năm\s+(?P<y>" + YEAR + r")\b(?!\s*[-–/]\s*\d)"
+    r"|\bnăm\s+(?P<stage>" + YEAR + r")\s*,?\s+(?=đạt\b|có\b|phấn\s+đấu\b)",
+    _I,
+)
+# a stage year opens its clause or follows `và` (`Năm 2025 đạt 60% và năm 2030 đạt 80%`), not a noun (`tỷ lệ năm 2023`)
+_STAGE_OPENS = regex.compile(r"(?:\bvà\s+|(?<![\p{L}\d]\s?))$", _I)
+_CLAUSE_HEAD = regex.compile(r"[^;\n]*$")
+_GOAL = regex.compile(r"\b(?:đạt|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)\b|%", _I)
 _CELL_YEAR = regex.compile(r"(?<=\|)[ \t*]*(?:năm\s+)?(?P<y>" + YEAR + r")[ \t*.]*(?=\|)", _I)
 
 
@@ -227,11 +240,40 @@ def by_year(ctx: Context) -> Iterator[Hit]:
             yield Hit("by_year", s.start("stage"), s.end("stage"), year=int(s["y"]))
 
 
+def _goal_before(ctx: Context, offset: int) -> bool:
+    """True where the clause before `offset` states something to reach (`đảm bảo mục tiêu 100% ...`)."""
+    if ctx.in_target(offset):
+        return True
+    clause = _CLAUSE_HEAD.search(ctx.text, max(0, offset - 200), offset)
+    return clause is not None and _GOAL.search(clause.group()) is not None
+
+
+def in_years(ctx: Context) -> Iterator[Hit]:
+    for m in _IN_YEAR.finditer(ctx.text):
+        if m["stage"]:
+            if ctx.in_target(m.start()) and _STAGE_OPENS.search(ctx.text, max(0, m.start() - 5), m.start()):
+                yield Hit("by_year", m.start(), m.end("stage"), year=int(m["stage"]))
+            continue
+        year = int(m["y"])
+        if m["cue"].lower() == "vào" and not m["part"]:
+            # (`vào năm 1965` outside a goal is narrative, not a time the plan sets)
+            if _goal_before(ctx, m.start()):
+                yield Hit("by_year", m.start(), m.end(), year=year)
+        else:
+            yield Hit("period", m.start(), m.end(), start_date=f"{year}-01-01", end_date=f"{year}-12-31")
+
+
+_YEAR_LABEL = regex.compile(r"\|[ \t*]*(?:năm\s+)?" + YEAR + r"[ \t*]*(?=\|)", _I)
+
+
 def _header_row(text: str, offset: int) -> bool:
-    """True in a table's first row, where `| Năm 2025 | Năm 2026 |` names columns, not times."""
+    """True in a row that names columns, not times: a table's first row, or a row of year labels
+    (`| Năm 2026 | Năm 2027 | ... |` under a header cell `GIAI ĐOẠN 2026 - 2030`)."""
     line_start = text.rfind("\n", 0, offset) + 1
     previous = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1:line_start].strip()
-    return not previous.startswith("|")
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    return not previous.startswith("|") or len(_YEAR_LABEL.findall(text, line_start, line_end)) >= 2
 
 
 def cell_years(ctx: Context) -> Iterator[Hit]:
