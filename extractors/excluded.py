@@ -36,9 +36,11 @@ _NUMBERED = regex.compile(
     r"[\p{L}\d][\p{L}\d&./()]*(?:\s*-\s*[\p{L}\d][\p{L}\d&./()]*)*"
 )
 _DATED = rf"(?:\s*,?\s*(?:(?:được\s+\S+(?:\s+\S+){{0,4}}?\s+)?(?:ban\s+hành\s+|thông\s+qua\s+)?ngày\s+{_DATE}))?"
+# (`Quyết định 2530/QĐ-TTg năm 2025 phê duyệt ...`: the year alone stands for the date)
 _AFTER_NUMBER = regex.compile(
-    _DATED + r"(?:\s*,?\s*của\s+(?:(?!về\b|V/v\b|phê\s+duyệt\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b"
-    r"|và\s+(?!\p{Lu})|ngày\s+\d)(?:[^;,.()“”\"\n]|\n(?=\s*\p{Ll})))+)?" + _DATED
+    r"(?:\s+năm\s+\d{4})?" + _DATED
+    + r"(?:\s*,?\s*của\s+(?:(?!về\b|V/v\b|phê\s+duyệt\b|ban\s+hành\b|quy\s+định\b|hướng\s+dẫn\b"
+    r"|và\s+(?!\p{Lu})|ngày\s+\d)(?:[^;,.()“”\"\n|]|\n(?=\s*\p{Ll})))+)?" + _DATED
 )
 # what a title may start with once number, date and issuer are read
 _TITLE_START = regex.compile(
@@ -50,9 +52,10 @@ _TIME_CUE = (
     r"\s(?=(?:ngay\s+)?sau\s+khi\b|kể\s+từ\b|trước\s+ngày\b|chậm\s+nhất\b|định\s+kỳ\b"
     r"|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b|trong\s+thời\s+(?:gian|hạn)\b)"
 )
-# where a title stops: a clause break, a parenthesis, a new list item or sentence, the plan's own time cue
+# where a title stops: a clause break, a parenthesis, a table cell's edge, a new list item or sentence, the plan's
+# own time cue
 _TITLE_END = regex.compile(
-    r";|\(|:|\n\s*\n|\n(?=\s*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.))|\.(?=\s+\p{Lu}|\s*$)|" + _TIME_CUE
+    r";|\(|:|\||\n\s*\n|\n(?=\s*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.))|\.(?=\s+\p{Lu}|\s*$)|" + _TIME_CUE
 )
 # `Luật Phòng, chống mua bán người`, `Kế hoạch phối hợp thực hiện Hiệp định ... thông qua ngày 26/4/2016`
 _NAMED = regex.compile(
@@ -63,7 +66,7 @@ _NAMED = regex.compile(
 )
 # (`giai đoạn 2026 - 2030, tầm nhìn đến năm 2045` is one name, comma and all)
 _NAMED_END = regex.compile(
-    r";|\(|\)|:|\n(?=\s*(?:[^\p{Ll}\d\s]|\d+[.)]\s))|\.(?=\s|$)"
+    r";|\(|\)|:|\||\n(?=\s*(?:[^\p{Ll}\d\s]|\d+[.)]\s))|\.(?=\s|$)"
     r"|,(?!\s*(?:chống|bổ\s+sung|tầm\s+nhìn|định\s+hướng)\b)|" + _TIME_CUE
 )
 _LAW_TAIL = regex.compile(
@@ -192,17 +195,19 @@ class Exclusions:
         return doc.in_front_matter(offset) or doc.in_closing(offset) or self.in_citation_or_title(offset)
 
 
-_OWN_TIME = regex.compile(_TIME_CUE)
+# where a citation found by the references extractor stops holding the citing plan's words
+_CITATION_STOP = regex.compile(_TIME_CUE + r"|\s*\|")
 
 
 @functools.lru_cache(maxsize=2)
 def for_document(doc: SegmentedDocument, meta: DocumentMeta) -> Exclusions:
     """The document's exclusions, with the citations the references extractor found added to this
     module's own: a citation either of them recognises holds no commitment of the plan.  Their
-    spans stop before a time cue of the citing plan (`..., Công an tỉnh báo cáo trước ngày 15/12`).
-    Cached because the targets and deadlines extractors both ask for it for the same document."""
+    spans stop before a time cue of the citing plan (`..., Công an tỉnh báo cáo trước ngày 15/12`) and at
+    a table cell's edge (the next cell is the task's time or product).  Cached because the targets and
+    deadlines extractors both ask for it for the same document."""
     spans = []
     for ref in references.extract(doc, meta):
-        cue = _OWN_TIME.search(doc.text, ref.char_start, ref.char_end)
+        cue = _CITATION_STOP.search(doc.text, ref.char_start, ref.char_end)
         spans.append((ref.char_start, cue.start() if cue else ref.char_end))
     return Exclusions(doc, spans)

@@ -117,7 +117,10 @@ _IN_YEAR = regex.compile(
 _STAGE_OPENS = regex.compile(r"(?:\bvà\s+|(?<![\p{L}\d]\s?))$", _I)
 _CLAUSE_HEAD = regex.compile(r"[^;\n]*$")
 _GOAL = regex.compile(r"\b(?:đạt|mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu)\b|%", _I)
-_CELL_YEAR = regex.compile(r"(?<=\|)[ \t*]*(?:năm\s+)?(?P<y>" + YEAR + r")[ \t*.]*(?=\|)", _I)
+# a cell holding a year, in a one-line row (`| Năm 2026 |`) or a row written one cell per line (`|\n2025\n|`)
+_CELL_YEAR = regex.compile(r"\|[ \t*]*\n?[ \t*]*(?:năm\s+)?(?P<y>" + YEAR + r")[ \t*.]*\n?[ \t*]*(?=\|)", _I)
+_YEAR_CELL_AFTER = regex.compile(r"\|\s*(?:năm\s+)?" + YEAR + r"[\s*.]*\|", _I)
+_YEAR_CELL_BEFORE = regex.compile(r"\|\s*(?:năm\s+)?" + YEAR + r"[\s*.]*\|$", _I)
 
 
 def range_days(ctx: Context) -> Iterator[Hit]:
@@ -276,9 +279,16 @@ def _header_row(text: str, offset: int) -> bool:
     return not previous.startswith("|") or len(_YEAR_LABEL.findall(text, line_start, line_end)) >= 2
 
 
+def _label_cells(text: str, m: regex.Match) -> bool:
+    """True where a year cell sits between other year cells: a row of column labels, one cell per line."""
+    return (_YEAR_CELL_AFTER.match(text, m.end()) is not None
+            or _YEAR_CELL_BEFORE.search(text, max(0, m.start() - 20), m.start() + 1) is not None)
+
+
 def cell_years(ctx: Context) -> Iterator[Hit]:
     for m in _CELL_YEAR.finditer(ctx.text):
-        if _header_row(ctx.text, m.start()):
+        one_cell_per_line = "\n" in m.group()
+        if _label_cells(ctx.text, m) if one_cell_per_line else _header_row(ctx.text, m.start()):
             continue
         year = int(m["y"])
         yield Hit("period", m.start("y"), m.end("y"), start_date=f"{year}-01-01", end_date=f"{year}-12-31")
