@@ -1,7 +1,9 @@
 """SQLAlchemy tables: the data contract of ../shared/spec/EXTRACTION.md.
 
 Table and column names are what researchers and the scorer query; extra columns
-(`own_end` offsets, `warning` on references) are additions the contract allows.
+(`page` on facts, `warning` on references) are additions the contract allows.
+Free text is `Text`, not a sized `String`: PostgreSQL enforces lengths that SQLite ignores,
+and a long collective name or document symbol must not fail a load there.
 """
 
 from __future__ import annotations
@@ -34,14 +36,14 @@ class Document(Base):
     source_path: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     format: Mapped[str] = mapped_column(String(16))
-    doc_number: Mapped[str | None] = mapped_column(String(120), index=True)
-    doc_type: Mapped[str | None] = mapped_column(String(60))
+    doc_number: Mapped[str | None] = mapped_column(Text, index=True)
+    doc_type: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     issuer: Mapped[str | None] = mapped_column(Text)
-    place: Mapped[str | None] = mapped_column(String(120))
+    place: Mapped[str | None] = mapped_column(Text)
     issued_date: Mapped[str | None] = mapped_column(String(10))
-    province: Mapped[str | None] = mapped_column(String(120), index=True)
-    signer: Mapped[str | None] = mapped_column(String(200))
+    province: Mapped[str | None] = mapped_column(Text, index=True)
+    signer: Mapped[str | None] = mapped_column(Text)
     period_start: Mapped[int | None] = mapped_column(Integer)
     period_end: Mapped[int | None] = mapped_column(Integer)
     page_count: Mapped[int | None] = mapped_column(Integer)
@@ -61,7 +63,7 @@ class Section(Base):
     ordinal: Mapped[int] = mapped_column(Integer)
     level: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))
-    label: Mapped[str] = mapped_column(String(80))
+    label: Mapped[str] = mapped_column(Text)
     path: Mapped[str] = mapped_column(Text)
     heading: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
@@ -78,11 +80,11 @@ class Agency(Base):
     __tablename__ = "agencies"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(300), unique=True)
-    short_name: Mapped[str | None] = mapped_column(String(80))
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    short_name: Mapped[str | None] = mapped_column(Text)
     level: Mapped[str] = mapped_column(String(16))
     category: Mapped[str] = mapped_column(String(24))
-    province: Mapped[str | None] = mapped_column(String(120), index=True)
+    province: Mapped[str | None] = mapped_column(Text, index=True)
 
 
 class _Fact:
@@ -113,10 +115,10 @@ class Target(_Fact, Base):
 
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     section_id: Mapped[int | None] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
-    label: Mapped[str | None] = mapped_column(String(80))
+    label: Mapped[str | None] = mapped_column(Text)
     indicator: Mapped[str | None] = mapped_column(Text)
     value: Mapped[float | None] = mapped_column(Float)
-    unit: Mapped[str | None] = mapped_column(String(80))
+    unit: Mapped[str | None] = mapped_column(Text)
     comparator: Mapped[str | None] = mapped_column(String(2))
     change: Mapped[str | None] = mapped_column(String(10))
     target_year: Mapped[int | None] = mapped_column(Integer)
@@ -149,10 +151,10 @@ class CrossReference(_Fact, Base):
 
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     section_id: Mapped[int | None] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
-    ref_type: Mapped[str | None] = mapped_column(String(60))
-    number: Mapped[str | None] = mapped_column(String(40))
-    symbol: Mapped[str | None] = mapped_column(String(120))
-    code: Mapped[str | None] = mapped_column(String(160), index=True)
+    ref_type: Mapped[str | None] = mapped_column(Text)
+    number: Mapped[str | None] = mapped_column(Text)
+    symbol: Mapped[str | None] = mapped_column(Text)
+    code: Mapped[str | None] = mapped_column(Text, index=True)
     issued_date: Mapped[str | None] = mapped_column(String(10))
     issuer: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
@@ -188,7 +190,7 @@ class DocumentError(Base):
     run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), index=True)
     source_path: Mapped[str] = mapped_column(Text)
     stage: Mapped[str] = mapped_column(String(16))
-    error_type: Mapped[str] = mapped_column(String(80))
+    error_type: Mapped[str] = mapped_column(Text)
     message: Mapped[str] = mapped_column(Text)
 
 
