@@ -34,11 +34,13 @@ _LEAD = regex.compile(
 )
 _TRAIL = regex.compile(
     rf"(?:\s|,|\(|\b(?:{_alt([*_WORDS['comparators'], *_WORDS['increase'], *_WORDS['decrease'], *_WORDS['stat_cues']])}"
-    r"|đạt|là|mức|có|phấn\s+đấu|dự\s+kiến|xuống|lên|còn|gấp|bình\s+quân|tốc\s+độ\s+tăng)\b)+$",
+    r"|đạt|là|ở\s+mức|mức|có|phấn\s+đấu|dự\s+kiến|xuống|lên|còn|gấp|bình\s+quân|tốc\s+độ\s+tăng)\b)+$",
     _I,
 )
 # the words that head a measured quantity: where a long clause names its indicator (`..., mục tiêu tỷ lệ phủ sóng`)
 _HEAD = regex.compile(rf"\b{_alt(_WORDS['indicator_heads'])}\b", _I)
+# `Tỷ suất sinh giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ...`: the starting level is not part of the name
+_FROM_VALUE = regex.compile(r"\s+(?:(?:giảm|tăng)\s+)?từ\s+\d.*$", _I)
 # after the value a new predicate starts: `đạt 100% và triển khai ...` names nothing measured
 _NEW_PREDICATE = regex.compile(r"^\s*(?:,|và\b|;)", _I)
 
@@ -68,7 +70,7 @@ def before_value(text: str) -> str:
     the comparator, verb and stage year that lead to the number."""
     phrase = _clean(text)
     # `mục tiêu về công trình xanh: Hà Nội có tối thiểu 200 công trình`: what a colon announces
-    phrase = phrase[phrase.rfind(":") + 1:]
+    phrase = _FROM_VALUE.sub("", phrase[phrase.rfind(":") + 1:])
     head = _HEAD.search(phrase)
     if head:
         phrase = phrase[head.start():]

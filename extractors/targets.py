@@ -47,6 +47,16 @@ _COUNT_CUES = [*_WORDS["comparators"], *_WORDS["count_comparators"], *_WORDS["ow
 _COUNT_WORDS = regex.compile(
     rf"\b{_alt(_COUNT_CUES)}\s+(?:(?:là|mức|tỷ\s+lệ|khoảng|bình\s+quân)\s+)*(?P<n>{NUMBER_WORDS}){_UNIT}", _I
 )
+# `dưới 4/100.000 trẻ sinh ra còn sống`, `xuống 18 ca sinh/1.000 phụ nữ`: a rate per so many of a population
+_RATE = regex.compile(
+    rf"(?<![\d.,/\p{{L}}])(?P<n>{DIGITS})\s*(?P<unit>(?:\p{{L}}+\s+){{0,3}}?\p{{L}}*\s*/\s*\d{{1,3}}(?:\.\d{{3}})*"
+    r"\s+\p{L}+(?:\s+\p{L}+){0,6})",
+    _I,
+)
+_RATE_UNIT_END = regex.compile(r"\s+(?:vào|năm|đến|tới|trong|từ|xuống|và|tại|theo|hằng|hàng|mỗi)\b", _I)
+# `giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ`: the first is where it starts from
+_FROM_BEFORE = regex.compile(r"\btừ\s+$", _I)
+_TO_AFTER = regex.compile(r"\b(?:xuống|còn)\b|(?<!\btrở\s)\blên\b", _I)
 _MEASURE = regex.compile(
     rf"(?<![\d.,/\p{{L}}])(?P<n>{DIGITS})\s*(?P<unit>{_alt(_WORDS['measure_units'])})(?![\p{{L}}\d²])", _I
 )
@@ -165,8 +175,8 @@ class _Reader:
         self._contexts: dict[int, _Context] = {}
         words = _HAS_PERCENT_WORDS.search(self.text) is not None
         self._percents = [_Index(_PERCENT, self.text), *([_Index(_PERCENT_WORDS, self.text)] if words else [])]
-        self._others = [(_Index(_MEASURE, self.text), "measure"), (_Index(_COUNT, self.text), "count"),
-                        (_Index(_COUNT_WORDS, self.text), "count")]
+        self._others = [(_Index(_MEASURE, self.text), "measure"), (_Index(_RATE, self.text), "rate"),
+                        (_Index(_COUNT, self.text), "count"), (_Index(_COUNT_WORDS, self.text), "count")]
 
     def run(self) -> None:
         announced = False
@@ -235,12 +245,17 @@ class _Reader:
                 strong = _STRONG_BEFORE.search(before) is not None
                 cued = _COMPARATOR_BEFORE.search(before) or _OWN_BEFORE.search(before)
                 owned = in_targets and (kind == "measure" or cued)
-                unit = " ".join(m["unit"].split())
+                end = m.end()
+                if kind == "rate":
+                    cut = _RATE_UNIT_END.search(text, m.start("unit"), end)
+                    end = cut.start() if cut else end
+                    strong = strong and in_targets
+                unit = " ".join(text[m.start("unit"):end].split()) if kind == "rate" else " ".join(m["unit"].split())
                 if unit in _TIME_UNITS or (unit in _MONEY_UNITS and not in_targets):
                     continue
                 value = parse_number(m["n"])
                 if value is not None and (strong or owned):
-                    found.append(_Quantity(start, m.end(), value, unit, kind))
+                    found.append(_Quantity(start, end, value, unit, kind))
         return sorted(found, key=lambda q: q.start)
 
     def _clause(self, ca: int, cb: int, pa: int, label: str | None, in_targets: bool, default_year: int | None,
@@ -258,6 +273,8 @@ class _Reader:
                 continue
             # `ngành có tỷ lệ nữ thấp dưới 30% có thể điều chỉnh mục tiêu`: a case the plan allows for
             if _PERMISSIVE.search(text, q.end, cb):
+                continue
+            if _FROM_BEFORE.search(before) and _TO_AFTER.search(text, q.end, cb):
                 continue
             # `chiếm 72%` reports; `chiếm tối thiểu 80%` commits
             if not in_targets and _STATISTIC.search(before[-60:]) and not _STRONG_BEFORE.search(before[-40:]):
@@ -350,7 +367,7 @@ class _Reader:
             if len(after.split()) >= 2 and not after.lower().startswith(("tổng số", "so với")):
                 return after
             return before or None
-        if q.kind == "measure" or q.unit in _RATIO_UNITS:
+        if q.kind in ("measure", "rate") or q.unit in _RATIO_UNITS:
             return before or q.unit
         # a count: its unit heads the phrase (`10 doanh nghiệp công nghệ số mới`, `báo cáo viên` of `cấp tỉnh`)
         if after:
