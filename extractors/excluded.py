@@ -52,10 +52,14 @@ _TIME_CUE = (
     r"\s(?=(?:ngay\s+)?sau\s+khi\b|kể\s+từ\b|trước\s+ngày\b|chậm\s+nhất\b|định\s+kỳ\b"
     r"|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b|trong\s+thời\s+(?:gian|hạn)\b)"
 )
+# the citing plan's own commitment after a title and a comma (`... về xây dựng “xã không ma túy” giai đoạn 2025 -
+# 2030, phấn đấu đạt 20% ...`): titles name a subject, they do not strive or ensure
+_OWN_WORDS = r",\s*(?=(?:phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|nhằm|góp\s+phần)\b)"
 # where a title stops: a clause break, a parenthesis, a table cell's edge, a new list item or sentence, the plan's
-# own time cue
+# own time cue or commitment
 _TITLE_END = regex.compile(
-    r";|\(|:|\||\n\s*\n|\n(?=\s*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.))|\.(?=\s+\p{Lu}|\s*$)|" + _TIME_CUE
+    r";|\(|:|\||\n\s*\n|\n(?=\s*(?:[-+•*]|\d+[.)]|[a-zđ]\)|[IVX]+\.))|\.(?=\s+\p{Lu}|\s*$)|" + _OWN_WORDS + "|"
+    + _TIME_CUE
 )
 # `Luật Phòng, chống mua bán người`, `Kế hoạch phối hợp thực hiện Hiệp định ... thông qua ngày 26/4/2016`
 _NAMED = regex.compile(
@@ -196,7 +200,7 @@ class Exclusions:
 
 
 # where a citation found by the references extractor stops holding the citing plan's words
-_CITATION_STOP = regex.compile(_TIME_CUE + r"|\s*\|")
+_CITATION_STOP = regex.compile(_TIME_CUE + "|" + _OWN_WORDS + r"|\s*\|")
 
 
 @functools.lru_cache(maxsize=2)

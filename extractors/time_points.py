@@ -107,7 +107,7 @@ _STAGED_YEAR = regex.compile(
     r"(?:,|\bvà)\s*(?P<stage>(?:đến\s+)?năm\s+(?P<y>" + YEAR + r"))\s*,?\s+(?=đạt|có|phấn\s+đấu|là|tăng|giảm)", _I
 )
 # `Hoàn thành trong năm 2026`, `tổng kết vào cuối năm 2030`: a year given as the time to do something;
-# in a target (`đạt 50% vào năm 2025`, `Năm 2025 đạt 60%`) the year to reach it
+# in a target (`đạt 50% vào năm 2025`, `đạt 20% ngay trong năm 2025`, `Năm 2025 đạt 60%`) the year to reach it
 _IN_YEAR = regex.compile(
     r"\b(?P<cue>(?:ngay\s+)?trong|vào)\s+(?:(?P<part>cuối|đầu|giữa)\s+)?năm\s+(?P<y>" + YEAR + r")\b(?!\s*[-–/]\s*\d)"
     r"|\bnăm\s+(?P<stage>" + YEAR + r")\s*,?\s+(?=đạt\b|có\b|phấn\s+đấu\b)",
@@ -258,7 +258,9 @@ def in_years(ctx: Context) -> Iterator[Hit]:
                 yield Hit("by_year", m.start(), m.end("stage"), year=int(m["stage"]))
             continue
         year = int(m["y"])
-        if m["cue"].lower() == "vào" and not m["part"]:
+        if not m["part"] and ctx.in_target(m.start()):
+            yield Hit("by_year", m.start(), m.end(), year=year)
+        elif m["cue"].lower() == "vào" and not m["part"]:
             # (`vào năm 1965` outside a goal is narrative, not a time the plan sets)
             if _goal_before(ctx, m.start()):
                 yield Hit("by_year", m.start(), m.end(), year=year)
