@@ -142,9 +142,11 @@ def title_line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# a `Căn cứ ...;` clause of the preamble only names the documents the plan rests on
+# a `Căn cứ ...;` clause of the preamble only names the documents the plan rests on (not `Căn cứ nội dung Kế
+# hoạch này và tình hình thực tiễn, các bộ ... báo cáo hằng năm`, the body's instruction)
 _BASIS = regex.compile(
-    r"(?m)^[\W_]*Căn\s+cứ\b(?:[^;\n]|\n(?!\s*\n|[\W_]*(?:Điều\s+\d|Xét\b|Theo\b|Căn\s+cứ|QUYẾT|[IVX]+\.|\d+\.)))*"
+    rf"(?m)^[\W_]*Căn\s+cứ\s+(?:vào\s+)?(?:các\s+|những\s+)?(?i:{_DOC_TYPES})\b(?!\s+này\b)"
+    r"(?:[^;\n]|\n(?!\s*\n|[\W_]*(?:Điều\s+\d|Xét\b|Theo\b|Căn\s+cứ|QUYẾT|[IVX]+\.|\d+\.)))*"
 )
 
 
