@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
+import regex
+
 from extractors import excluded, targets
 from extractors import time_cycles as cycles
 from extractors import time_points as points
@@ -28,9 +30,17 @@ _RECOGNISERS: tuple[Callable[[Context], Iterator[Hit]], ...] = (
 )
 
 
-def _before_issue(hit: Hit, issued: date | None) -> bool:
+# `Thời gian hoàn thành: Trước ngày 15/11/2025.`: a labelled time field is the plan's own, even where the plan
+# was signed after it (drafted earlier, or setting a step that was already under way)
+_TIME_FIELD = regex.compile(
+    r"\bthời\s+(?:gian|hạn)(?:\s+\p{L}+){0,3}\s*:\s*(?:(?:trước|chậm\s+nhất|từ|trong)\s+)?(?:ngày\s+)?$",
+    regex.IGNORECASE,
+)
+
+
+def _before_issue(text: str, hit: Hit, issued: date | None) -> bool:
     """A date or span over before the plan was issued is history (a past event, an uncaught citation)."""
-    if issued is None:
+    if issued is None or _TIME_FIELD.search(text, max(0, hit.start - 60), hit.start):
         return False
     if hit.kind == "date" and hit.date and not hit.date.startswith("--"):
         return hit.date < issued.isoformat()
@@ -62,7 +72,7 @@ def extract(doc: SegmentedDocument, meta: DocumentMeta) -> tuple[Deadline, ...]:
             if hit.kind == "recurring" and ctx.in_target(hit.start):
                 continue
             claimed.append((hit.start, hit.end))
-            if not _before_issue(hit, meta.issued_date):
+            if not _before_issue(text, hit, meta.issued_date):
                 hits.append(hit)
     hits.sort(key=lambda h: h.start)
     return tuple(

@@ -40,7 +40,10 @@ _RANGE_DAYS = regex.compile(
 )
 _RANGE_MONTHS = regex.compile(
     r"(?:\btừ\s+(?:đầu\s+)?|(?<!\d\s{1,3}))\b" + MONTH_YEAR.format("1") + r"\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?"
-    r"(?:" + MONTH_YEAR.format("2") + r"|khi\b[^,;.()\n]{0,80})",
+    r"(?:" + MONTH_YEAR.format("2") + r"|khi\b[^,;.()\n]{0,80})"
+    # `Tháng 11 - 12/2025`: both months in the year written once
+    r"|(?<!\d\s{1,3})\btháng\s+(?P<m1>\d{1,2})\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m2>\d{1,2})\s*(?:/|năm)\s*(?P<y1>"
+    + YEAR + r")(?![\d/])",
     _I,
 )
 _FROM_NOW = regex.compile(
@@ -135,7 +138,7 @@ def range_days(ctx: Context) -> Iterator[Hit]:
 def range_months(ctx: Context) -> Iterator[Hit]:
     for m in _RANGE_MONTHS.finditer(ctx.text):
         start, _ = month_span(int(m["y1"]), int(m["m1"]))
-        end = month_span(int(m["y2"]), int(m["m2"]))[1] if m["m2"] else None
+        end = month_span(int(m["y2"] or m["y1"]), int(m["m2"]))[1] if m["m2"] else None
         if start:
             yield Hit("period", m.start(), m.end(), start_date=start, end_date=end)
 

@@ -95,6 +95,12 @@ def test_dates_and_spans_over_before_the_plan_was_issued_are_history() -> None:
     assert [(d.kind, d.date) for d in found] == [("date", "2024-06-30")]
 
 
+def test_a_labelled_time_field_before_the_issue_date_is_still_the_plans() -> None:
+    text = "- Lập kế hoạch kiểm kê.\n\nThời gian hoàn thành: Trước ngày 15/01/2024.\n\nNgày 15/01/2024, Ủy ban đã họp."
+    found = deadlines.extract(_doc(text), _META)
+    assert [(d.kind, d.date, d.char_start) for d in found] == [("date", "2024-01-15", text.index("ngày 15/01"))]
+
+
 def test_deadlines_command_filters_rows_due_before_a_date(tmp_path, capsys) -> None:
     engine = open_engine(str(tmp_path / "plans.sqlite"))
     with Session(engine) as s:
