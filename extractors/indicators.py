@@ -25,6 +25,8 @@ _TIME = regex.compile(
     r"|\s*\b(?:hằng|hàng|mỗi)\s+năm\b",
     _I,
 )
+# an aside of several words (`(bao gồm người được ủy quyền nhận thay)`) interrupts the phrase; `(MES)` names it
+_ASIDE = regex.compile(r"\s*\((?:[^()\n]*\s){3,}[^()\n]*\)")
 _CUT = regex.compile(rf"\s(?:{_alt(_WORDS['indicator_cuts'])})\b|[;.:(]|,\s*$", _I)
 # what opens a phrase without belonging to it: list labels, `Phấn đấu`, `bảo đảm`, `các`, `Trong đó:`
 _LEAD = regex.compile(
@@ -46,7 +48,7 @@ _NEW_PREDICATE = regex.compile(r"^\s*(?:,|và\b|;)", _I)
 
 
 def _clean(phrase: str) -> str:
-    return " ".join(_TIME.sub("", phrase).split())
+    return " ".join(_TIME.sub("", _ASIDE.sub("", phrase)).split())
 
 
 def _unquoted(phrase: str) -> str:
@@ -61,6 +63,7 @@ def after_value(text: str) -> str:
     """The noun phrase right after a share or a count's unit, up to where the clause turns to purpose or manner."""
     if _NEW_PREDICATE.match(text):
         return ""
+    text = _ASIDE.sub("", text)
     cut = _CUT.search(text)
     return _unquoted(_LEAD.sub("", _clean(text[:cut.start()] if cut else text)))
 

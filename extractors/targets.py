@@ -104,6 +104,7 @@ _ANNUAL_LEAD = regex.compile(
 )
 _PERMISSIVE = regex.compile(r"\bcó\s+thể\b", _I)
 _RATIO_UNITS = frozenset(("lần",))
+_PER_PERIOD = regex.compile(r"\s*/\s*(?:năm|quý|tháng|tuần)\b", _I)
 _YEAR_BEFORE = regex.compile(r"\b(?:(?:đến|tới|trước|trong)\s+(?:hết\s+)?)?năm\s+(?P<y>(?:19|20)\d\d)\b", _I)
 # `giảm 10% so với năm 2024`: a year after `so với` is the baseline, not the year to reach
 _BASELINE_BEFORE = regex.compile(r"\bso\s+với\b[^;,.\n]{0,40}$|\b(?:từ|sau)\s+$", _I)
@@ -252,6 +253,9 @@ class _Reader:
                     strong = strong and in_targets
                 unit = " ".join(text[m.start("unit"):end].split()) if kind == "rate" else " ".join(m["unit"].split())
                 if unit in _TIME_UNITS or (unit in _MONEY_UNITS and not in_targets):
+                    continue
+                # `tổ chức diễn tập tối thiểu một lần/năm` in a task is how often, not how much
+                if unit in _RATIO_UNITS and not in_targets and _PER_PERIOD.match(text, end):
                     continue
                 value = parse_number(m["n"])
                 if value is not None and (strong or owned):

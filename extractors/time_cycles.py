@@ -39,6 +39,9 @@ _CHAIN_ITEM = regex.compile(
 _ASIDE = regex.compile(r"\([^()\n]*\)")
 _CYCLE = regex.compile(r"\b(?:hằng|hàng|mỗi)\s+(?P<every>năm|quý|tháng|tuần|ngày)\b", _I)
 _PER_TIMES = regex.compile(rf"\b(?P<n>{NUMBER})\s+(?P<u>tháng|năm|quý|tuần|ngày)\s*(?:/\s*|một\s+)lần\b", _I)
+# `tối thiểu một lần/năm`, `02 lần/năm`: so many times in each period
+_TIMES_PER = regex.compile(rf"\b(?P<n>{NUMBER})\s+lần\s*/\s*(?P<u>năm|quý|tháng|tuần)\b", _I)
+_MONTHS = {"năm": 12, "quý": 3, "tháng": 1}
 _YEARLY = regex.compile(r"\bthường\s+niên\b", _I)
 _ADJECTIVE_BEFORE = regex.compile(_alt(_WORDS["adjective_of"]) + r"\s*$", _I)
 _DURATION = regex.compile(
@@ -75,6 +78,15 @@ def chains(ctx: Context) -> Iterator[Hit]:
 def per_times(ctx: Context) -> Iterator[Hit]:
     for m in _PER_TIMES.finditer(ctx.text):
         code = _cycle_code(None, m["n"], m["u"])
+        if code:
+            yield Hit("recurring", m.start(), m.end(), recurrence=code)
+    for m in _TIMES_PER.finditer(ctx.text):
+        n, unit = parse_number(m["n"]), m["u"].lower()
+        if n == 1:
+            code = _WORDS["cycle_units"][unit]
+        else:
+            months = _MONTHS.get(unit, 0) / n if n else 0
+            code = f"P{int(months)}M" if months >= 1 and float(months).is_integer() else None
         if code:
             yield Hit("recurring", m.start(), m.end(), recurrence=code)
 
