@@ -42,6 +42,7 @@ _PER_TIMES = regex.compile(rf"\b(?P<n>{NUMBER})\s+(?P<u>tháng|năm|quý|tuần|
 # `tối thiểu một lần/năm`, `02 lần/năm`: so many times in each period
 _TIMES_PER = regex.compile(rf"\b(?P<n>{NUMBER})\s+lần\s*/\s*(?P<u>năm|quý|tháng|tuần)\b", _I)
 _MONTHS = {"năm": 12, "quý": 3, "tháng": 1}
+_LAN = regex.compile(r"\blần\b", _I)
 _YEARLY = regex.compile(r"\bthường\s+niên\b", _I)
 _ADJECTIVE_BEFORE = regex.compile(_alt(_WORDS["adjective_of"]) + r"\s*$", _I)
 _DURATION = regex.compile(
@@ -75,12 +76,23 @@ def chains(ctx: Context) -> Iterator[Hit]:
         yield Hit(CLAIM, chain.start(), chain.end())
 
 
+def _around_lan(text: str, pattern: regex.Pattern) -> Iterator[regex.Match]:
+    """The pattern's matches around each `lần`: both patterns start with a number, which may be a word, and
+    trying that at every position of a long text costs more than finding the few `lần` first."""
+    seen: set[tuple[int, int]] = set()
+    for lan in _LAN.finditer(text):
+        for m in pattern.finditer(text, max(0, lan.start() - 40), min(len(text), lan.end() + 15)):
+            if m.start() <= lan.start() < m.end() and m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
 def per_times(ctx: Context) -> Iterator[Hit]:
-    for m in _PER_TIMES.finditer(ctx.text):
+    for m in _around_lan(ctx.text, _PER_TIMES):
         code = _cycle_code(None, m["n"], m["u"])
         if code:
             yield Hit("recurring", m.start(), m.end(), recurrence=code)
-    for m in _TIMES_PER.finditer(ctx.text):
+    for m in _around_lan(ctx.text, _TIMES_PER):
         n, unit = parse_number(m["n"]), m["u"].lower()
         if n == 1:
             code = _WORDS["cycle_units"][unit]

@@ -52,11 +52,12 @@ _FROM_NOW = regex.compile(
 )
 # `Từ năm 2025 trở đi`: a span with a start and no end
 _ONWARDS = regex.compile(r"\btừ\s+năm\s+(?P<y>" + YEAR + r")\s*,?\s*trở\s+đi\b", _I)
+# (the years are matched first and the words before them read afterwards: a pattern that may start with
+# words tries them at every position of the text, a pattern that starts with a digit does not)
 _RANGE_YEARS = regex.compile(
-    r"(?:\btừ\s+năm\s+|\bgiai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\bnăm\s+|(?<![\d/.-]))(?P<a>" + YEAR + r")\s*"
-    r"(?:-|–|—|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?(?P<b>" + YEAR + r")(?![\d/])",
-    _I,
+    r"(?<![\d/.-])(?P<a>" + YEAR + r")\s*(?:-|–|—|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?(?P<b>" + YEAR + r")(?![\d/])", _I
 )
+_RANGE_YEARS_LEAD = regex.compile(r"(?:\btừ\s+năm\s+|\bgiai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?|\bnăm\s+)$", _I)
 _NOT_PERIOD_BEFORE = regex.compile(_alt(_WORDS["not_periods_after"]) + r"\s*(?:\p{L}+\s*)?$", _I)
 _HALF_YEAR = regex.compile(
     r"\b(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<y>" + YEAR + r")|\s+(?P<now>nay))?", _I
@@ -158,9 +159,11 @@ def onwards(ctx: Context) -> Iterator[Hit]:
 def range_years(ctx: Context) -> Iterator[Hit]:
     for m in _RANGE_YEARS.finditer(ctx.text):
         a, b = int(m["a"]), int(m["b"])
-        if not a < b <= a + 50 or _NOT_PERIOD_BEFORE.search(ctx.text[max(0, m.start() - 30):m.start()]):
+        lead = _RANGE_YEARS_LEAD.search(ctx.text, max(0, m.start() - 30), m.start())
+        start = lead.start() if lead else m.start()
+        if not a < b <= a + 50 or _NOT_PERIOD_BEFORE.search(ctx.text[max(0, start - 30):start]):
             continue
-        yield Hit("period", m.start(), m.end(), start_date=f"{a}-01-01", end_date=f"{b}-12-31")
+        yield Hit("period", start, m.end(), start_date=f"{a}-01-01", end_date=f"{b}-12-31")
 
 
 def half_year(ctx: Context) -> Iterator[Hit]:
