@@ -31,10 +31,13 @@ _DATE = (
     r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
 )
 # `Quyết định số 1427/QĐ-TTg`, `kế hoạch số 135/KH-BCĐ`, `QĐ 1427/QĐ-TTg`, `Nghị quyết số 21-NQ/TW`
-_NUMBERED = regex.compile(
-    rf"\b(?i:{_DOC_TYPES})(?:(?:\s+[\p{{L}}]+){{0,6}}?\s+số\s*:?\s*|\s+)\d+[\d./]*\s*[-/]\s*(?=[\p{{L}}\d&./()\s-]*\p{{L}})"
-    r"[\p{L}\d][\p{L}\d&./()]*(?:\s*-\s*[\p{L}\d][\p{L}\d&./()]*)*"
+# (the code is found first and its type word looked for just before it: a pattern that opens with the type words
+# tries them at every position of the text)
+_CODE = regex.compile(
+    r"(?<![\d./])\d+[\d./]*\s*[-/]\s*(?=[\p{L}\d&./()\s-]*\p{L})[\p{L}\d][\p{L}\d&./()]*(?:\s*-\s*[\p{L}\d][\p{L}\d&./()]*)*"
 )
+_TYPE_BEFORE = regex.compile(rf"\b(?i:{_DOC_TYPES})(?:(?:\s+[\p{{L}}]+){{0,6}}?\s+số\s*:?\s*|\s+)$")
+_TYPE_REACH = 100
 _DATED = rf"(?:\s*,?\s*(?:(?:được\s+\S+(?:\s+\S+){{0,4}}?\s+)?(?:ban\s+hành\s+|thông\s+qua\s+)?ngày\s+{_DATE}))?"
 # (`Quyết định 2530/QĐ-TTg năm 2025 phê duyệt ...`: the year alone stands for the date)
 _AFTER_NUMBER = regex.compile(
@@ -92,14 +95,18 @@ def _clause_end(text: str, start: int, limit: int, stop: regex.Pattern) -> int:
 
 def citation_spans(text: str) -> list[tuple[int, int]]:
     """Spans of document citations, each with its date, issuer and title."""
-    spans = []
-    for m in _NUMBERED.finditer(text):
-        end = m.end()
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for m in _CODE.finditer(text):
+        head = _TYPE_BEFORE.search(text, max(last, m.start() - _TYPE_REACH), m.start())
+        if head is None:
+            continue
+        end = last = m.end()
         tail = _AFTER_NUMBER.match(text, end)
         end = tail.end() if tail else end
         if _TITLE_START.match(text, end):
             end = _clause_end(text, end, _MAX_TITLE, _TITLE_END)
-        spans.append((m.start(), end))
+        spans.append((head.start(), end))
     for m in _NAMED.finditer(text):
         if _SELF.search(text[max(0, m.start() - 50):m.start()]):
             continue
