@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 import regex
 
 from models.records import NormalizedDocument, SourceDocument
-from pipeline.headings import read_markers
+from pipeline.headings import LIST_KINDS, read_markers
 from pipeline.normalize_tables import exploded_table_edits
 from pipeline.segment_regions import bare, ends_sentence, hard_wrapped, signature_title, split_lines
 
@@ -50,6 +50,17 @@ _HEADER_MARKERS = regex.compile(r"Số:|CỘNG HÒA|Độc lập|ngày\s+\d{1,2}
 # a page break inside a sentence: text that does not end a sentence, blank line(s), lower-case text
 _PAGE_BREAK = regex.compile(r"(?<=[^\s.:;!?*|])[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=\p{Ll})")
 _LETTER_ITEM = regex.compile(r"[a-zđ][.)/]\s")
+# a line that opens a clause of its own: the preamble's `Căn cứ`/`Thực hiện`, the enacting `QUYẾT ĐỊNH:`, an article
+_CLAUSE_START = regex.compile(
+    r"(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Triển khai thực hiện)\b"
+    r"|(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ)[ \t]*:|Điều[ \t]+\d{1,3}[ \t]*[.:]"
+)
+# a line that is one emphasis span from end to end: a type line, an authority line, a bold heading
+_WHOLE_SPAN = regex.compile(r"[ \t]*(\*{1,3})[^*]+\1[ \t]*")
+# a dash at the start of a wrapped line that joins two words or numbers (`kinh tế` / `- xã hội`, `05` / `- 06%`)
+_INNER_DASH = regex.compile(r"[-–][ \t]*(?=\p{Ll}|\d)")
+# a heading whose text ends with a number or a bracket (`3. Tầm nhìn đến năm 2045`) does not run on
+_CLOSED_HEADING = regex.compile(r"[\d)”\"]")
 
 
 class TextEdits:
@@ -225,12 +236,43 @@ def _wrap_edits(text: str) -> list[Edit]:
         plain = not ends_sentence(a.text) and (
             nxt[0].islower() and not _LETTER_ITEM.match(nxt)
             or not read_markers(nxt) and (nxt[0].isdigit() or full)
+            or len(first) >= _WRAP_WIDTH and bool(_INNER_DASH.match(nxt))
         )
-        if joins_span or plain or first == "Số:":
+        if not _breaks(a.text, b.text, joins_span) and (joins_span or plain or first == "Số:"):
             edits.append((a.end, b.start, " "))
         else:
             para_start = True
     return edits
+
+
+def _breaks(a: str, b: str, in_span: bool) -> bool:
+    """Whether the end of line `a` is a real line end however the wrap looks.
+
+    The website wraps the title, the issuing authority and the first `Căn cứ` as if they were one
+    paragraph; they are told apart by what starts a clause, by emphasis (the type and authority
+    lines are bold on their own) and by case (a title in capitals, the preamble in sentence case).
+    Inside an emphasis span left open only a new clause breaks it: `**Phần` / `I. DANH MỤC**` is one heading.
+    """
+    first, nxt = bare(a), bare(b)
+    if _CLAUSE_START.match(nxt):
+        return True
+    if in_span:
+        return False
+    if (_WHOLE_SPAN.fullmatch(a) or _WHOLE_SPAN.fullmatch(b)) and not nxt[0].islower():
+        return True
+    if not nxt[0].islower() and (_is_caps(first) and _has_lower(nxt) or _has_lower(first) and _is_caps(nxt, 3)):
+        return True
+    labels = [m for m in read_markers(first) if not m.ocr and m.kind not in LIST_KINDS]
+    return bool(labels) and nxt[0].isupper() and bool(_CLOSED_HEADING.fullmatch(first[-1]))
+
+
+def _is_caps(s: str, words: int = 2) -> bool:
+    """A line in capitals, of a few words at least so that an abbreviation (`UBND`) does not count."""
+    return sum(1 for w in s.split() if any(c.isalpha() for c in w)) >= words and not _has_lower(s)
+
+
+def _has_lower(s: str) -> bool:
+    return any(c.islower() for c in s)
 
 
 _PASSES: tuple[Callable[[str], list[Edit]], ...] = (

@@ -18,6 +18,13 @@ from pipeline.headings import roman_value
 from pipeline.segment_regions import Line, split_lines
 
 _TT = regex.compile(r"(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,2}){0,3}|[a-zđ])\.?")
+# lines that cannot be a cell: the next article, part or roman heading, the recipients, a signature
+_AFTER_TABLE = regex.compile(
+    r"(?:Điều|ĐIỀU)[ \t]+\d+[ \t]*[.:]|(?:Chương|CHƯƠNG|Phần|PHẦN)[ \t]+\S+[ \t]*$|[IVXLC]{1,6}\.[ \t]+\p{Lu}"
+    r"|(?i:n[ơo]i[ \t]+nh[ậâa]n)[ \t]*:|(?:KT|TM|TL)\.[ \t]*\p{Lu}|PHỤ[ \t]+LỤC"
+)
+_CAPTION = regex.compile(r"(?i:phụ[ \t]+lục|kèm[ \t]+theo)")
+_TT_HEADER = regex.compile(r"(?i:s[ốo][ \t]*tt|stt|tt|số thứ tự)\.?")
 #: a data table; the two-cell `Nơi nhận | signature` layout is left as it is
 _MIN_COLUMNS = 3
 
@@ -32,11 +39,13 @@ class _Run:
     text: str = ""
 
 
-def _runs(lines: list[Line], i: int) -> tuple[list[_Run], int]:
-    """The runs of the table starting at line `i`, up to the first blank line; and where it ends."""
+def _runs(lines: list[Line], i: int, stop: regex.Pattern[str] | None = None) -> list[_Run]:
+    """The runs of the table starting at line `i`, up to the first blank line or `stop` line."""
     runs: list[_Run] = []
     while i < len(lines) and not lines[i].blank:
         s = lines[i].text.strip()
+        if stop is not None and stop.match(s):
+            break
         if s == "|":
             if runs and runs[-1].pipes:
                 runs[-1].pipes += 1
@@ -51,7 +60,7 @@ def _runs(lines: list[Line], i: int) -> tuple[list[_Run], int]:
         i += 1
     while runs and not runs[-1].pipes:
         runs.pop()
-    return runs, runs[-1].end if runs else i
+    return runs
 
 
 def _follows(tt: str, prev: list[str]) -> bool:
@@ -70,8 +79,13 @@ def _follows(tt: str, prev: list[str]) -> bool:
     return False
 
 
-def _rows(runs: list[_Run]) -> list[list[str]] | None:
-    """Cells of each row, or None when the runs do not read as a table of three columns or more."""
+def _rows(runs: list[_Run], ends_itself: bool = True) -> tuple[list[list[str]], int] | None:
+    """Cells of each row and how many runs they take, or None when the runs do not read as a table of
+    three columns or more.
+
+    Where no blank line ends the table (`ends_itself` false), a full row that runs on into the next
+    table's caption and header (`2. Các nhiệm vụ ...`, `STT`) ends it.
+    """
     rows: list[list[str]] = []
     row = [""] * (runs[0].pipes - 1)
     width = 0
@@ -87,6 +101,9 @@ def _rows(runs: list[_Run]) -> list[list[str]] | None:
                 row = [""] * (extra - 1)
             continue
         if not extra:
+            if not ends_itself and len(row) >= width and _next_header(runs, k + 2):
+                rows.append(row)
+                return (rows, k + 2) if width >= _MIN_COLUMNS and len(rows) >= 2 else None
             continue
         firsts = [r[0] for r in [*rows[1:], row] if r]
         boundary = nxt is None or len(row) + extra - 1 >= width or (
@@ -102,7 +119,32 @@ def _rows(runs: list[_Run]) -> list[list[str]] | None:
         rows.append(row)
     if width < _MIN_COLUMNS or len(rows) < 2:
         return None
-    return rows
+    return rows, len(runs)
+
+
+def _next_header(runs: list[_Run], k: int) -> bool:
+    """Whether a table's `TT` header cell comes at run `k` or one cell later."""
+    return any(_TT_HEADER.fullmatch(runs[j].text) for j in (k, k + 2) if j < len(runs))
+
+
+def _opens_table(lines: list[Line], i: int) -> bool:
+    """Whether the `|` at line `i` can open a table: after a blank line, or a task table (first cell `TT`)
+    right under an appendix caption (`PHỤ LỤC`, `(Kèm theo Kế hoạch ...)`) on a page without blank lines.
+
+    Anywhere else a `|` line may be inside a table that did not read as one, or between the cells of
+    the `Nơi nhận | signature` layout.
+    """
+    if i == 0 or lines[i - 1].blank:
+        return True
+    if i + 1 == len(lines) or not _TT_HEADER.fullmatch(lines[i + 1].text.strip()):
+        return False
+    for j in range(i - 1, max(-1, i - 7), -1):
+        s = lines[j].text.strip()
+        if not s or s == "|":
+            return False
+        if _CAPTION.search(s):
+            return True
+    return False
 
 
 def exploded_table_edits(text: str) -> list[tuple[int, int, str]]:
@@ -110,10 +152,14 @@ def exploded_table_edits(text: str) -> list[tuple[int, int, str]]:
     edits = []
     i = 0
     while i < len(lines):
-        if lines[i].text.strip() == "|" and (i == 0 or lines[i - 1].blank):
-            runs, end = _runs(lines, i)
-            rows = _rows(runs) if len(runs) >= 3 else None
-            if rows:
+        if lines[i].text.strip() == "|" and _opens_table(lines, i):
+            # a page without blank lines gives no end but what comes after the table
+            blank_above = i == 0 or lines[i - 1].blank
+            runs = _runs(lines, i, None if blank_above else _AFTER_TABLE)
+            read = _rows(runs, blank_above) if len(runs) >= 3 else None
+            if read:
+                rows, used = read
+                end = runs[used - 1].end
                 table = "\n".join("| " + " | ".join(r) + " |" for r in rows)
                 edits.append((lines[i].start, lines[end - 1].end, table))
                 i = end

@@ -11,6 +11,7 @@ where it is exactly the label expected next.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -18,7 +19,9 @@ import regex
 from models.records import NormalizedDocument, Section, SegmentedDocument
 from pipeline.headings import LIST_KINDS, Marker, read_markers
 from pipeline.segment_regions import (
+    STRONG_KINDS,
     Line,
+    bare,
     find_attached_blocks,
     find_body_start,
     find_closings,
@@ -32,8 +35,8 @@ _OCR_JUNK = regex.compile(r"[_~·•'`,.—–-]+[ \t]+|[_|—–-]+[ \t]*(?=\p{
 _TABLE_ROW = regex.compile(r"\|(?P<cells>.*)\|[ \t]*$")
 _TABLE_RULE = regex.compile(r"\|?[ \t:|-]*-{3,}[ \t:|-]*\|?[ \t]*")
 _TT_HEADER = regex.compile(r"(?i:s[ốo][ \t]*tt|stt|tt)\.?")
-_TT_CELL = regex.compile(r"(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,2}){0,3}|[a-zđ])\.?")
-_ROW_KINDS = ("roman", "arabic", "decimal", "letter")
+_TT_CELL = regex.compile(r"(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,2}){0,3}|[a-zđ]|[A-H])\.?")
+_ROW_KINDS = ("part", "roman", "arabic", "decimal", "letter")
 
 
 @dataclass
@@ -53,6 +56,8 @@ class _Node:
     #: where the line's mark begins (a `- ` before `Chỉ tiêu 1:`): the previous section ends there
     cut: int
     list_counts: dict[str, int] = field(default_factory=dict)
+    #: a list restarted inside a deeper item (`a) ... gồm:` / `1. ...`): its own items continue it first
+    nested: bool = False
 
 
 class _Tree:
@@ -70,6 +75,12 @@ class _Tree:
 
         `floor` is the depth a task table's rows may not climb above (the appendix holding it).
         """
+        for d in range(len(self.stack) - 1, floor - 1, -1):
+            node = self.stack[d]
+            if node.nested and node.key == m.key:
+                if m.value > node.value:
+                    return d, True
+                break
         depth = len(self.stack)
         while depth > floor and self.stack[depth - 1].rank > m.rank:
             depth -= 1
@@ -115,10 +126,23 @@ class _Tree:
             return 1
         return 0
 
-    def add(self, m: Marker, start: int, heading: str, floor: int = 0, cut: int | None = None) -> None:
-        depth, _ = self._place(m, floor)
+    def restarts_inside(self, m: Marker) -> bool:
+        """Whether `m` restarts its list at 1 while a deeper numbered item is open: `a) ... gồm:` then `1. ...`
+        (the caller checks the colon). Read as a sibling it would duplicate the list's first label; under a
+        `-` item the colon is as often a form's field (`- Điện thoại:`) as a list's lead-in."""
+        if m.kind in LIST_KINDS or m.value != 1 or not self.stack or self.stack[-1].kind in LIST_KINDS:
+            return False
+        depth, sibling = self._place(m)
+        return sibling and depth + 1 < len(self.stack)
+
+    def add(self, m: Marker, start: int, heading: str, floor: int = 0, cut: int | None = None,
+            nest: bool = False) -> None:
+        depth, sibling = (len(self.stack), False) if nest else self._place(m, floor)
+        # the items of a nested list keep its place (the rank just below the item they sit in)
+        prev = self.stack[depth] if sibling and self.stack[depth].nested else None
         del self.stack[depth:]
         parent = self.stack[-1] if self.stack else None
+        rank = prev.rank if prev else parent.rank + 0.05 if nest and parent else m.rank
         label = m.label
         if m.kind in LIST_KINDS:
             counts = parent.list_counts if parent else self.top_counts
@@ -127,9 +151,9 @@ class _Tree:
         segment = ("-" if m.kind == "dash" else "+") + label if m.kind in LIST_KINDS else label
         node = _Node(
             index=len(self.nodes), start=start, parent=parent.index if parent else None, level=depth + 1,
-            kind=m.kind, key=m.key, rank=m.rank, value=m.value, label=label,
-            path=f"{parent.path}.{segment}" if parent else segment, heading=heading,
-            cut=start if cut is None else cut, sep=m.sep,
+            kind=m.kind, key=m.key, rank=rank, value=m.value,
+            label=label, path=f"{parent.path}.{segment}" if parent else segment, heading=heading,
+            cut=start if cut is None else cut, sep=m.sep, nested=nest or prev is not None,
         )
         self.nodes.append(node)
         self.stack.append(node)
@@ -175,6 +199,43 @@ def _next_text(lines: list[Line], i: int) -> str:
         if s:
             return "" if s.startswith("|") or read_markers(s) else s
     return ""
+
+
+def _drop_preamble_lists(nodes: list[_Node], barriers: list[int]) -> list[_Node]:
+    """Without the numbered lists of a preamble: top-level items before the first `I.`/`Điều 1.`/`Phần I`.
+
+    A preamble may list what it rests on (`Căn cứ các văn bản sau: 1. ... 2. ...`); read as headings those
+    items would be the top of the tree, above a body that starts at a stronger first heading. Each
+    document in the text (a Quyết định, then its plan after a title block) is looked at on its own.
+    """
+    def block(node: _Node) -> int:
+        return bisect.bisect_right(barriers, node.start)
+
+    dropped: set[int] = set()
+    tops = [n for n in nodes if n.parent is None]
+    for k, first in enumerate(tops):
+        if first.kind not in STRONG_KINDS and first.key != "letterpart" or first.value != 1:
+            continue
+        lead = [n for n in tops[:k] if block(n) == block(first) and n.index not in dropped]
+        if lead and all(n.rank > first.rank and n.kind not in STRONG_KINDS for n in lead):
+            dropped.update(n.index for n in lead)
+    if not dropped:
+        return nodes
+    kept: list[_Node] = []
+    new_index: dict[int, int] = {}
+    for n in nodes:
+        if n.index in dropped or n.parent in dropped:
+            dropped.add(n.index)
+            continue
+        new_index[n.index] = len(kept)
+        n.index, n.parent = len(kept), None if n.parent is None else new_index[n.parent]
+        kept.append(n)
+    return kept
+
+
+def _previous_text(lines: list[Line], i: int) -> str:
+    """The last non-blank line before line `i`, without its Markdown marks."""
+    return next((bare(line.text) for line in reversed(lines[max(0, i - 4):i]) if not line.blank), "")
 
 
 class _Segmenter:
@@ -226,7 +287,7 @@ class _Segmenter:
                 table_floor = None
             self._line(i, indent)
             i += 1
-        return self.tree.nodes, body_start
+        return _drop_preamble_lists(self.tree.nodes, self.barriers), body_start
 
     @staticmethod
     def _is_tt_header(row: str) -> bool:
@@ -242,7 +303,7 @@ class _Segmenter:
         if not _TT_CELL.fullmatch(first):
             return
         label = first.rstrip(".")
-        probe = f"{label}) X" if label.islower() else f"{label}. X"
+        probe = f"{label}) X" if label.islower() else f"{label}. XX"
         marker = next((m for m in read_markers(probe) if not m.ocr and m.kind in _ROW_KINDS), None)
         if marker is None:
             return
@@ -266,7 +327,8 @@ class _Segmenter:
             heading = text[m.text_start:end].strip()
             if not heading and m.kind not in LIST_KINDS:
                 heading = _next_text(self.lines, i)
-            self.tree.add(m, line.start + m.label_start, heading, cut=line.start + pos)
+            nest = pos == indent and self.tree.restarts_inside(m) and _previous_text(self.lines, i).endswith(":")
+            self.tree.add(m, line.start + m.label_start, heading, cut=line.start + pos, nest=nest)
             if run_in is None:
                 return
             pos = run_in.start()

@@ -111,12 +111,16 @@ def find_body_start(lines: list[Line]) -> int:
     if t is None:
         return _first_body_line(lines, limit)
     i = t + 1
-    if i < len(lines) and lines[i].blank and _TYPE_ALONE.fullmatch(lines[t].text.strip()):
+    alone = bool(_TYPE_ALONE.fullmatch(lines[t].text.strip()))
+    if i < len(lines) and lines[i].blank and alone:
         while i < len(lines) and lines[i].blank:
             i += 1
         if i < len(lines) and _strong_marker(lines[i].text):
             return lines[i].start
-    title = i
+    # a type line that carries its title (`QUYẾT ĐỊNH SỬA ĐỔI ...`) has no title line after it
+    title = i if alone else t
+    if i < len(lines) and _BASIS.match(lines[i].text.strip()):
+        return lines[i].start  # no title at all: a title may start `Thực hiện ...`, never `Căn cứ`
     while i < len(lines) and not lines[i].blank and not _strong_marker(lines[i].text):
         if i > title and _PREAMBLE.match(lines[i].text.strip()):
             return lines[i].start
@@ -130,6 +134,7 @@ def find_body_start(lines: list[Line]) -> int:
 
 
 _PREAMBLE = regex.compile(r"(?:Căn cứ|Thực hiện|Kính gửi|Xét|Theo đề nghị|Nhằm|Để)\b")
+_BASIS = regex.compile(r"Căn cứ\b")
 
 
 def _first_body_line(lines: list[Line], limit: int) -> int:
@@ -231,8 +236,7 @@ def find_attached_blocks(lines: list[Line], body_line: int) -> list[tuple[int, i
             k = _bare_title_end(lines, i)
         if k is None:
             continue
-        prev = next((lines[j].text for j in range(i - 1, body_line - 1, -1) if not lines[j].blank), "")
-        if any(m.key == "appendix" for m in read_markers(prev.strip())):
+        if _under_appendix(lines, i, body_line):
             continue
         start = i
         while start - 1 > body_line and (lines[start - 1].blank or _is_header_line(lines[start - 1].text)):
@@ -241,6 +245,22 @@ def find_attached_blocks(lines: list[Line], body_line: int) -> list[tuple[int, i
             start += 1
         spans.append((start, k + 1))
     return spans
+
+
+def _under_appendix(lines: list[Line], i: int, floor: int) -> bool:
+    """Whether line `i` belongs to an appendix's title: `PHỤ LỤC II` above it, over the title's other lines
+    in capitals (`DANH MỤC CÁC NHIỆM VỤ ... THỰC HIỆN` / `CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ`)."""
+    j = i - 1
+    while j >= floor and lines[j].blank:
+        j -= 1
+    while j >= floor and i - j <= 4:
+        s = lines[j].text.strip()
+        if any(m.key == "appendix" for m in read_markers(s)):
+            return True
+        if not s or not _is_upper(s):
+            return False
+        j -= 1
+    return False
 
 
 _ATTACHABLE = regex.compile(r"(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN)[ \t]*")

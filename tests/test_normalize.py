@@ -90,6 +90,47 @@ def test_a_table_exploded_one_cell_per_line_is_rebuilt_row_by_row() -> None:
     )
 
 
+# a page of the website without a single blank line: the task table follows its caption, then the recipients
+NO_BLANKS = (
+    "PHỤ LỤC\nDANH MỤC NHIỆM VỤ TRIỂN KHAI THI HÀNH NGHỊ ĐỊNH\n(Kèm theo Kế hoạch số 980/KH-UBND)\n|\nTT\n|\n"
+    "Nội dung thực hiện\n|\nCơ quan chủ trì\n|\nThời gian hoàn thành\n|\n|\nI\n|\nKIỆN TOÀN CƠ CHẾ CHỈ ĐẠO\n|\n"
+    "|\n1\n|\n"
+    "Tổ chức lại Ban Chỉ huy\nPhòng thủ dân sự cấp tỉnh\n|\nBộ CHQS tỉnh\n|\nTrước ngày 30/11/2025\n|\n|\n2\n|\n"
+    "Ban hành quy chế\n|\nSở Tài chính\n|\n2025\n|\nNơi nhận:\n- Như trên;\n|\nKT. CHỦ TỊCH\n|\n"
+)
+
+
+def test_a_task_table_right_under_its_caption_is_rebuilt_and_ends_before_the_recipients() -> None:
+    assert norm(NO_BLANKS) == (
+        "PHỤ LỤC\nDANH MỤC NHIỆM VỤ TRIỂN KHAI THI HÀNH NGHỊ ĐỊNH\n(Kèm theo Kế hoạch số 980/KH-UBND)\n"
+        "| TT | Nội dung thực hiện | Cơ quan chủ trì | Thời gian hoàn thành |\n| I | KIỆN TOÀN CƠ CHẾ CHỈ ĐẠO |\n"
+        "| 1 | Tổ chức lại Ban Chỉ huy Phòng thủ dân sự cấp tỉnh | Bộ CHQS tỉnh | Trước ngày 30/11/2025 |\n"
+        "| 2 | Ban hành quy chế | Sở Tài chính | 2025 |\nNơi nhận:\n- Như trên;\n|\nKT. CHỦ TỊCH\n|\n"
+    )
+
+
+def test_a_task_table_ends_where_its_last_row_runs_into_the_next_caption() -> None:
+    raw = (
+        "PHỤ LỤC I\n(Kèm theo Thông báo số 624/TB-VPCP)\n1. Các nhiệm vụ quá hạn\n|\nSTT\n|\nNhiệm vụ\n|\n"
+        "Cơ quan chủ trì thực hiện\n|\n|\n1.\n|\nBan hành kế hoạch\n|\nCác bộ, ngành\n|\n|\n2.\n|\nRà soát\n|\n"
+        "Bộ Tài chính\n|\n2. Các nhiệm vụ đang thực hiện\n|\nSTT\n|\nNhiệm vụ\n|\nCơ quan chủ trì thực hiện\n|\n"
+    )
+    assert norm(raw) == (
+        "PHỤ LỤC I\n(Kèm theo Thông báo số 624/TB-VPCP)\n1. Các nhiệm vụ quá hạn\n"
+        "| STT | Nhiệm vụ | Cơ quan chủ trì thực hiện |\n| 1. | Ban hành kế hoạch | Các bộ, ngành |\n"
+        "| 2. | Rà soát | Bộ Tài chính |\n2. Các nhiệm vụ đang thực hiện\n|\nSTT\n|\nNhiệm vụ\n|\n"
+        "Cơ quan chủ trì thực hiện\n|\n"
+    )
+
+
+def test_pipes_after_body_text_are_not_taken_for_a_table() -> None:
+    raw = (
+        "Điều 4. Các cơ quan chịu trách nhiệm thi hành Quyết định này./.\n|\n\nNơi nhận:\n- Như Điều 4;\n- Lưu: VT.\n"
+        "|\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai Sơn\n|\nPHỤ LỤC\nQUY TRÌNH NỘI BỘ\n|\nThứ tự công việc\n|\nNội dung\n|\n"
+    )
+    assert norm(raw) == raw
+
+
 def test_sentences_split_by_a_page_break_are_joined() -> None:
     out = normalize_text(seed_text("002"))[0]
     assert "số vụ do Viện Kiểm sát nhân dân, Tòa án nhân dân các cấp thụ lý" in out
@@ -130,6 +171,77 @@ def test_a_text_wrapped_at_a_fixed_width_is_joined_back() -> None:
     assert "(2025 - 2030)." in out
     assert "- Phân công trách nhiệm cụ thể, rõ ràng" in out
     assert out.endswith("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n")
+
+
+# a wrapped paragraph that makes a text read as hard-wrapped, as the legal website's Markdown does
+WRAP_TAIL = "\n- Hình thành cơ sở dữ liệu số\nvề quy hoạch phục vụ công tác\nchỉ đạo, điều hành phát triển\nkinh tế.\n"
+JOINED_TAIL = "\n- Hình thành cơ sở dữ liệu số về quy hoạch phục vụ công tác chỉ đạo, điều hành phát triển kinh tế.\n"
+
+WRAP_CASES = {
+    "title-then-basis": (
+        "**NGHỊ QUYẾT**\nQUY ĐỊNH NỘI DUNG, MỨC\nCHI HỖ TRỢ LỰC LƯỢNG CÔNG AN CẤP XÃ TRÊN ĐỊA BÀN THÀNH PHỐ HÀ NỘI\n"
+        "*Căn cứ Luật Tổ chức\nchính quyền địa phương số 72/2025/QH15;*\n",
+        "NGHỊ QUYẾT\nQUY ĐỊNH NỘI DUNG, MỨC CHI HỖ TRỢ LỰC LƯỢNG CÔNG AN CẤP XÃ TRÊN ĐỊA BÀN THÀNH PHỐ HÀ NỘI\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n",
+    ),
+    "title-then-authority-line": (
+        "**QUYẾT ĐỊNH**\nSỬA ĐỔI, BỔ SUNG QUYẾT ĐỊNH SỐ 3470/QĐ-UBND NGÀY 10 THÁNG 11 NĂM 2025 CỦA\n"
+        "CHỦ TỊCH UBND THÀNH PHỐ VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN\n"
+        "**CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ**\n*Căn cứ Luật Tổ chức chính\n"
+        "quyền địa phương ngày 16 tháng 6 năm 2025;*\n",
+        "QUYẾT ĐỊNH\nSỬA ĐỔI, BỔ SUNG QUYẾT ĐỊNH SỐ 3470/QĐ-UBND NGÀY 10 THÁNG 11 NĂM 2025 CỦA CHỦ TỊCH UBND THÀNH PHỐ "
+        "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n",
+    ),
+    "type-line-then-sentence-case-title": (
+        "**KẾ HOẠCH**\nTriển khai thi hành Luật Việc làm trên địa bàn Thành phố Hồ Chí Minh trong năm 2025 và\n"
+        "các năm tiếp theo\n",
+        "KẾ HOẠCH\nTriển khai thi hành Luật Việc làm trên địa bàn Thành phố Hồ Chí Minh trong năm 2025 và "
+        "các năm tiếp theo\n",
+    ),
+    "enacting-line-and-article": (
+        "Xét đề nghị của Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số 125/TTr-SNNMT ngày 10/11/2025\n"
+        "QUYẾT ĐỊNH:\n**Điều 1.** Ban hành kèm theo Quyết định này Kế hoạch triển\nkhai thực hiện Đề án.\n",
+        "Xét đề nghị của Giám đốc Sở Nông nghiệp và Môi trường tại Tờ trình số 125/TTr-SNNMT ngày 10/11/2025\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Đề án.\n",
+    ),
+    "heading-ending-in-a-year": (
+        "3. Tầm nhìn đến năm 2045\nSau năm 2030, nồng độ bụi mịn PM2.5 tại Hà Nội giảm trung bình 5 μg/m3 theo mỗi kỳ\n"
+        "kế hoạch 5 năm.\n",
+        "3. Tầm nhìn đến năm 2045\nSau năm 2030, nồng độ bụi mịn PM2.5 tại Hà Nội giảm trung bình 5 μg/m3 theo mỗi kỳ "
+        "kế hoạch 5 năm.\n",
+    ),
+    "wrapped-item-first-line": (
+        "1. Giao Sở\nNông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, hướng dẫn thực hiện Đề\nán.\n",
+        "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, hướng dẫn thực hiện Đề án.\n",
+    ),
+    "hyphen-of-a-compound-at-a-line-start": (
+        "mở rộng xuất khẩu các mặt hàng chế biến sâu, thúc đẩy sự phát triển kinh tế\n"
+        "- xã hội của tỉnh theo hướng tăng trưởng xanh.\n",
+        "mở rộng xuất khẩu các mặt hàng chế biến sâu, thúc đẩy sự phát triển kinh tế - xã hội của tỉnh theo "
+        "hướng tăng trưởng xanh.\n",
+    ),
+    "hyphen-of-a-range-at-a-line-start": (
+        "gia xuất khẩu đến năm 2030 dự kiến đạt 30,2 triệu USD, tốc độ tăng bình quân 05\n"
+        "- 06%/năm. Thị trường định hướng xuất khẩu: Trung Quốc, Úc.\n",
+        "gia xuất khẩu đến năm 2030 dự kiến đạt 30,2 triệu USD, tốc độ tăng bình quân 05 - 06%/năm. Thị trường "
+        "định hướng xuất khẩu: Trung Quốc, Úc.\n",
+    ),
+    "bold-heading-split-after-its-word": (
+        "**Phần\nI. DANH MỤC THỦ TỤC HÀNH CHÍNH**\n", "Phần I. DANH MỤC THỦ TỤC HÀNH CHÍNH\n",
+    ),
+    "dash-item-after-a-full-line": (
+        "- Tổ chức phổ biến, giáo dục Luật Việc làm và các văn bản quy định chi tiết;\n"
+        "- Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch.\n",
+        "- Tổ chức phổ biến, giáo dục Luật Việc làm và các văn bản quy định chi tiết;\n"
+        "- Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(("raw", "expected"), WRAP_CASES.values(), ids=WRAP_CASES.keys())
+def test_wrapped_lines_join_except_where_a_line_really_ends(raw: str, expected: str) -> None:
+    assert norm(raw + WRAP_TAIL) == expected + JOINED_TAIL
 
 
 def test_real_line_ends_are_not_taken_for_wraps() -> None:

@@ -122,6 +122,25 @@ CASES = {
          ("Chương I.Điều 2.1", "arabic"), ("Chương I.Điều 2.2", "arabic"), ("Chương II", "chapter"),
          ("Chương II.Điều 3", "article")],
     ),
+    "list-restarting-inside-a-letter-item": (
+        "I. NHIỆM VỤ\n\n1. Tuyên truyền\n\na) Tổ chức các hoạt động sau:\n\n1. Hội nghị quán triệt Luật.\n\n"
+        "2. Phát hành tờ rơi.\n\nb) Tập huấn cho cán bộ.\n\n2. Kiểm tra\n\na) Kiểm tra liên ngành.\n",
+        [("I", "roman"), ("I.1", "arabic"), ("I.1.a", "letter"), ("I.1.a.1", "arabic"), ("I.1.a.2", "arabic"),
+         ("I.1.b", "letter"), ("I.2", "arabic"), ("I.2.a", "letter")],
+    ),
+    "list-restarting-without-a-lead-in-stays-as-written": (
+        "I. NHIỆM VỤ\n\n1. Tuyên truyền\n\na) Tổ chức hội nghị.\n\n1. Kiểm tra\n",
+        [("I", "roman"), ("I.1", "arabic"), ("I.1.a", "letter"), ("I.1", "arabic")],
+    ),
+    "numbered-preamble-before-the-first-roman": (
+        "Căn cứ các văn bản sau:\n\n1. Luật Tổ chức chính quyền địa phương;\n\n2. Nghị định số 12/2025/NĐ-CP.\n\n"
+        "I. MỤC TIÊU\n\n1. Mục tiêu chung\n\nII. NHIỆM VỤ\n",
+        [("I", "roman"), ("I.1", "arabic"), ("II", "roman")],
+    ),
+    "items-before-a-second-roman-stay": (
+        "1. Mục tiêu chung\n\n2. Mục tiêu cụ thể\n\nII. NHIỆM VỤ\n",
+        [("1", "arabic"), ("2", "arabic"), ("II", "roman")],
+    ),
     "slash-and-dot-styles": (
         "I/ MỤC ĐÍCH\n\n1/ Nâng cao nhận thức\n\na. Tuyên truyền\n\nb. Tập huấn\n\n2/ Giảm số vụ\n",
         [("I", "roman"), ("I.1", "arabic"), ("I.1.a", "letter"), ("I.1.b", "letter"), ("I.2", "arabic")],
@@ -300,9 +319,14 @@ def test_signature_before_the_recipient_list_is_closing_too() -> None:
         ("Số: 1/KH-UBND\n\nKẾ HOẠCH\n\nI. MỤC ĐÍCH\n", "I. MỤC ĐÍCH"),
         ("Kế HOạCH\n\nTriển khai công tác năm 2019\n\nThực hiện Kế hoạch số 02/KH-BCĐ.\n",
          "Thực hiện Kế hoạch số 02/KH-BCĐ."),
+        ("Số: 3565/QĐ-UBND\n\nQUYẾT ĐỊNH SỬA ĐỔI QUYẾT ĐỊNH SỐ 3470/QĐ-UBND CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ\n"
+         "Căn cứ Luật Tổ chức chính quyền địa phương;\nCăn cứ Nghị định số 63/2010/NĐ-CP;\n",
+         "Căn cứ Luật Tổ chức chính quyền địa phương;"),
+        ("Số: 39/2025/TT-BXD\n\nTHÔNG TƯ\n\nCăn cứ Luật Đường bộ số 35/2024/QH15;\n\nCăn cứ Luật Xây dựng;\n",
+         "Căn cứ Luật Đường bộ số 35/2024/QH15;"),
     ],
     ids=["website-metadata-then-title-then-preamble", "title-paragraph", "title-starting-with-thuc-hien",
-         "no-preamble", "tcvn3-case"],
+         "no-preamble", "tcvn3-case", "type-line-carrying-its-title", "no-title-at-all"],
 )
 def test_body_starts_after_the_title_block(text: str, body: str) -> None:
     doc = seg(text)
@@ -316,6 +340,54 @@ def test_a_bare_signature_at_the_end_is_closing(signature: str) -> None:
     (start, end), = doc.closing_spans
     assert doc.text[start:end] == signature
     assert doc.text[doc.sections[-1].char_start:doc.sections[-1].char_end] == "1. Mục tiêu chung."
+
+
+def test_a_numbered_preamble_of_a_decision_is_outside_the_tree() -> None:
+    text = (
+        "Số: 38/2025/QĐ-TTg\n\nQUYẾT ĐỊNH\n\nSỬA ĐỔI QUY CHẾ QUẢN LÝ CẢNG\n\nCăn cứ các văn bản sau:\n\n"
+        "1. Quyết định số 29/2019/QĐ-TTg ngày 03 tháng 10 năm 2019;\n\n2. Quyết định số 38/2025/QĐ-TTg.\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế.\n\nĐiều 2. Hiệu lực thi hành.\n\n1. Kể từ ngày ký.\n"
+    )
+    doc = seg(text)
+    assert [s.path for s in doc.sections] == ["Điều 1", "Điều 2", "Điều 2.1"]
+    assert [s.parent for s in doc.sections] == [None, None, 1]
+    assert doc.section_at(doc.text.index("Quyết định số 29/2019")) is None
+
+
+def test_a_decision_as_the_website_wraps_it_starts_its_body_at_the_first_basis() -> None:
+    text = (
+        "Số: 80/2025/NQ-HĐND\n|\n*Hà Nội, ngày 27\ntháng 11 năm 2025 *\n|\n**NGHỊ QUYẾT**\nQUY ĐỊNH NỘI DUNG, MỨC\n"
+        "CHI HỖ TRỢ LỰC LƯỢNG CÔNG AN CẤP XÃ TRÊN ĐỊA BÀN THÀNH PHỐ HÀ NỘI\n*Căn cứ Luật Tổ chức\n"
+        "chính quyền địa phương số 72/2025/QH15;*\n*Căn cứ Luật Ban\n"
+        "hành văn bản quy phạm pháp luật số 64/2025/QH15;*\n"
+        "**QUYẾT NGHỊ:**\n**Điều 1. Phạm vi điều\nchỉnh**\nNghị quyết này quy định nội dung, mức\nchi hỗ trợ.\n"
+    )
+    doc = segmented(text)
+    assert doc.text[doc.body_start:].startswith("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n")
+    assert [(s.path, s.heading) for s in doc.sections] == [("Điều 1", "Phạm vi điều chỉnh")]
+
+
+def test_an_appendix_title_naming_a_programme_is_not_an_attached_document() -> None:
+    text = HEADER + PREAMBLE + (
+        "I. MỤC TIÊU\n\nPHỤ LỤC II\nDANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM THỰC HIỆN\nCHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ\n"
+        "(Kèm theo Quyết định số 2629/QĐ-TTg ngày 01 tháng 12 năm 2025)\n"
+        "| TT | Nhiệm vụ | Cơ quan chủ trì |\n| I | Hoàn thiện thể chế |\n| 1 | Xây dựng Luật | Bộ Công an |\n"
+    )
+    doc = seg(text)
+    assert [s.path for s in doc.sections] == ["I", "Phụ lục II", "Phụ lục II.I", "Phụ lục II.I.1"]
+    assert doc.sections[1].heading == "DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM THỰC HIỆN"
+
+
+def test_capital_letter_rows_of_a_task_table_are_parts() -> None:
+    table = (
+        "| STT | Cơ quan chủ trì | Nội dung nhiệm vụ |\n| A. | BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG |\n"
+        "| 1 | Bộ Nông nghiệp và Môi trường | Hoàn thiện Nghị định |\n| 2 | Bộ Nông nghiệp và Môi trường | Kiểm kê |\n"
+        "| B. | BỘ XÂY DỰNG |\n| 1 | Bộ Xây dựng | Kiểm soát bụi |\n"
+    )
+    assert tree("I. MỤC TIÊU\n\nPHỤ LỤC I\nBẢNG PHÂN CÔNG\n\n" + table) == [
+        ("I", "roman"), ("Phụ lục I", "part"), ("Phụ lục I.A", "part"), ("Phụ lục I.A.1", "arabic"),
+        ("Phụ lục I.A.2", "arabic"), ("Phụ lục I.B", "part"), ("Phụ lục I.B.1", "arabic"),
+    ]
 
 
 TASKS = "| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n| 1 | Rà soát | Sở Tư pháp | Quý II |\n"
