@@ -55,6 +55,7 @@ class _Entry:
     levels: tuple[str, ...] = ()
     needs_unit: bool = False
     topic: bool = False
+    bare_place: bool = False
 
 
 class Gazetteer:
@@ -65,6 +66,8 @@ class Gazetteer:
         self.abbrev_upper: dict[str, int] = {}
         #: `Bộ Xây dựng`, `Sở Nội vụ`: the capital tells the body from `bộ xây dựng kế hoạch`
         self.named: set[str] = set()
+        #: aliases written with a comma; a comma inside any other match is a list (`sở, ban, ngành tỉnh, đoàn thể`)
+        self.with_comma: set[str] = set()
         for e in data["central"]:
             entry = _Entry(e["name"], e["level"], e["category"], e.get("short"), e.get("local_stem"))
             for alias in e["aliases"]:
@@ -73,7 +76,7 @@ class Gazetteer:
         for e in data["local"]:
             entry = _Entry(e["stem"], "provincial", e["category"], e.get("short"), stem=True,
                            levels=tuple(e["levels"]), needs_unit=e.get("needs_unit", False),
-                           topic=e.get("topic", False))
+                           topic=e.get("topic", False), bare_place=e.get("bare_place", False))
             self.stems[e["stem"]] = entry
             for alias in e["aliases"]:
                 self._add(alias, entry)
@@ -101,6 +104,8 @@ class Gazetteer:
             self.abbrev_upper[k] = max(self.abbrev_upper.get(k, 0), caps)
         if _NAMED_AFTER_HEAD.match(alias):
             self.named.add(k)
+        if "," in alias:
+            self.with_comma.add(k)
 
 
 def _alias_pattern(k: str) -> str:
@@ -123,20 +128,28 @@ _TOPIC = regex.compile(
     r"(?:[ \t]+(?!(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|chỉ đạo|chủ trì|phối hợp|các|và|là|có|giao|"
     r"đề nghị|để|của|theo|tại)(?!\w))[\w\-/]+,?){1,10}?(?=[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?!\w))"
 )
-_STOP = (r"chủ trì|phối hợp|thực hiện|tổ chức|có|là|chịu|tham mưu|hướng dẫn|xây dựng|triển khai|báo cáo|theo|trong|để|"
-         r"với|tại|về|các|được|và|thuộc|của|cho|đôn đốc|kiểm tra|nghiên cứu|rà soát|chỉ đạo|giao|đề nghị|tỉnh|huyện|"
-         r"thành phố|quận|thị xã|xã|phường|năm|từ|đến|trước|sau|khi|nhằm|bảo đảm|đảm bảo|hỗ trợ|tiếp tục|tăng cường|"
-         r"đẩy mạnh|trình|phê duyệt|ban hành|bộ|sở|bố trí|lập|tổng hợp|cung cấp|đề xuất|tuyên truyền|phổ biến|"
+_STOP = (r"chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|có(?![ \t]+công)|là|chịu|tham mưu|hướng dẫn|"
+         r"xây dựng|triển khai|báo cáo|theo|trong|để|với|tại|về|các|được|và|thuộc|của|cho|đôn đốc|kiểm tra|"
+         r"nghiên cứu|rà soát|chỉ đạo|"
+         r"giao|đề nghị|năm|từ|đến|trước|sau|khi|nhằm|bảo đảm|đảm bảo|hỗ trợ|tiếp tục|tăng cường|"
+         r"đẩy mạnh|trình|phê duyệt|ban hành|bố trí|lập|tổng hợp|cung cấp|đề xuất|tuyên truyền|phổ biến|"
          r"chuẩn bị|thẩm định|giám sát|theo dõi|tiếp nhận|xử lý|thống kê|hoàn thiện|sửa đổi|bổ sung|định kỳ|"
-         r"hằng năm|hàng năm|thường xuyên|chủ động|khẩn trương|kịp thời|phải|cần|sẽ|đã|đang|tham gia|tiến hành")
+         r"hằng năm|hàng năm|thường xuyên|chủ động|khẩn trương|kịp thời|phải|cần|sẽ|đã|đang|tham gia|tiến hành|"
+         r"xác định|xác minh|kiểm soát|trả lời|như|download|lưu trữ|thông báo|công bố|gửi|nhận|ký|cập nhật|"
+         r"quyết định|quy định|giải quyết|yêu cầu|thu|nộp|cấp|đăng ký|vận hành|quản trị")
+# unit words stop a name only in lower case (`Chi cục Kiểm lâm tỉnh`, but `Chi cục Dân số - Xã hội`), and
+# `Bộ`, `Sở` only in capitals (`Vụ Tổ chức cán bộ`, `Cục Đường bộ Việt Nam`, but `Cục Cảnh sát hình sự Bộ Công an`)
+_OPEN_STOP = rf"(?i:{_STOP})|tỉnh|huyện|thành phố|quận|thị xã|xã|phường|đặc khu|Bộ|Sở"
 _OPEN_UNIT = regex.compile(
-    rf"(?<!\w)(?:Tổng cục|Chi cục|Cục|Vụ)[ \t]+\p{{Lu}}[\p{{L}}\-]*(?:[ \t]+(?!(?i:{_STOP})(?!\w))[\p{{L}}\-]+){{0,6}}"
+    rf"(?<!\w)(?:Tổng cục|Chi [Cc]ục|Cục|Vụ)[ \t]+\p{{Lu}}[\p{{L}}\-]*"
+    rf"(?:[ \t]+(?!(?:{_OPEN_STOP})(?!\w))[\p{{L}}\-]+){{0,6}}"
 )
 _POLICE_WORDS = regex.compile(r"cảnh sát|an ninh|công an")
 _BRANCH = regex.compile(
     r"[ \t]*[-–]?[ \t]*[Cc]hi nhánh((?:[ \t]+(?:(?i:khu vực|tỉnh|thành phố)|\p{Lu}[\p{L}\-]*|\d+)){1,5})"
 )
-_UNIT_LIST = regex.compile(r"\s*,\s*(?:thành phố|thị xã|thị trấn|thị|thành|tỉnh|huyện|quận|xã|phường|đặc khu)(?!\w)")
+_UNIT_LIST = regex.compile(r"\s*,\s*(?:thành phố|thị xã|thị trấn|thị|thành|tỉnh|huyện|quận|xã|phường|đặc khu)(?!\w)"
+                           r"(?!\s*(?:ủy|đoàn)(?!\w))")  # `UBND tỉnh, Tỉnh ủy`: the party committee, not a place
 _POST = regex.compile(
     r"(?:(phó\s+)?(chủ tịch|giám đốc|chánh án|viện trưởng|thủ trưởng|bộ trưởng|trưởng ban|"
     r"chỉ huy trưởng|tư lệnh|chánh|trưởng)(\s+thường trực)?\s+)$"
@@ -187,6 +200,8 @@ def _resolve_local(entry: _Entry, unit: str | None, place_text: str | None, wher
             return None
     else:
         level = _unit_level(unit, place_text, g)
+    if level == "provincial" and entry.bare_place and (place_text or where.province):
+        return f"{stem} {g.provinces.get(key(place_text or ''), place_text or where.province)}", level
     if place_text:
         if level == "provincial":
             return f"{stem} {province_qualifier(g.provinces.get(key(place_text), place_text))}", level
@@ -229,6 +244,8 @@ class _Finder:
                 continue
             if k in self.g.named and not _NAMED_AFTER_HEAD.match(self.text, m.start(), m.end()):
                 continue
+            if k not in self.g.with_comma and "," in m.group():
+                continue
             if _IN_CODE_BEFORE.search(self.text, max(0, m.start() - 2), m.start()) or \
                     _IN_CODE_AFTER.match(self.text, m.end()):
                 continue  # `1524/QĐ-BCA-C41`, `12103/VPCP`: a document's number, not a body
@@ -246,9 +263,10 @@ class _Finder:
             i = bisect.bisect_right(starts, m.start())
             if (i and known[i - 1].end > m.start()) or (i < len(known) and known[i].start < m.end()):
                 continue
-            end = m.end()
+            end = m.start() + len(_TRAILING_DASH.sub("", m.group()))
             unit_m = self._unit_after(end, hi)
-            name, level, province = " ".join(m.group().split()), "central", None
+            name, level, province = " ".join(self.text[m.start():end].split()), "central", None
+            name = name.replace("Chi Cục", "Chi cục", 1)
             if unit_m:
                 entry = _Entry(name, "provincial", "other", stem=True, levels=_LEVELS)
                 resolved = _resolve_local(entry, unit_m.group(1), None, self.where)
@@ -288,11 +306,16 @@ class _Finder:
         unit, place_text, stop = None, None, end
         if unit_m:
             unit, stop = unit_m.group(1), unit_m.end()
-            place_m = self._place_after(stop, hi)
-            if place_m:
-                place_text, stop = self.text[place_m.start(1):place_m.end(1)], place_m.end()
+            place = self._place_after(stop, hi)
+            if place:
+                place_text, stop = " ".join(self.text[place[0]:place[1]].split()), place[1]
         elif stem.needs_unit:
             return None
+        elif stem.bare_place:
+            # `Báo và Phát thanh, Truyền hình Cần Thơ`: the province's name right after the body's
+            place_m = self.g.province_pattern.match(self.folded, end + 1, hi) if self.text[end:end + 1] == " " else None
+            if place_m:
+                place_text, stop = self.text[place_m.start():place_m.end()], place_m.end()
         if unit is None and _MANY_AFTER.match(self.folded, end, hi):
             return Mention(start, end, self.text[start:end], AgencyRef(stem.name, "collective", stem.category), True)
         resolved = _resolve_local(stem, unit, place_text, self.where)
@@ -322,16 +345,18 @@ class _Finder:
             return None
         return m
 
-    def _place_after(self, end: int, hi: int):
+    def _place_after(self, end: int, hi: int) -> tuple[int, int] | None:
+        """Span of the place name after a unit word; a province's name may run over a line break
+        (`UBND Thành phố Hồ Chí⏎Minh`), other names stop at the line's end."""
         m = _PLACE_WORDS.match(self.text, end, hi)
         if not m:
             return None
         p = self.g.province_pattern.match(self.folded, m.start(1), hi)
         if p:
-            return _PLACE_WORDS.match(self.text[:p.end()], end)
-        if m and fold(m.group(1).split()[0]) in _word_set("not_place"):
+            return m.start(1), p.end()
+        if fold(m.group(1).split()[0]) in _word_set("not_place"):
             return None
-        return m
+        return m.start(1), m.end(1)
 
     def _with_post(self, start: int, end: int, agency: AgencyRef) -> Mention:
         """A post that heads the body stands for it; other posts are named with their body."""
@@ -353,7 +378,8 @@ _EVERY_LEVEL = regex.compile(r"[ \t]+các cấp(?!\w)")
 _MANY_AFTER = regex.compile(
     r"[ \t]+(?:(?:các|những)[ \t]+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|địa phương|cấp|vùng|khu vực)"
     r"|cấp[ \t]+(?:tỉnh|huyện|xã|cơ sở|thành phố|trung ương)"
-    r"|địa phương|(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|thị|thành|đặc khu)\s*,)(?!\w)"
+    r"|địa phương|(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|thị|thành|đặc khu)\s*,"
+    r"(?!\s*(?:tỉnh|thành|huyện)\s*(?:ủy|đoàn)(?!\w)))(?!\w)"
 )
 
 
@@ -378,18 +404,21 @@ def find(text: str, lo: int, hi: int, where: Place, folded: str | None = None) -
     found = list(specifics)
     by_start = {m.start: m for m in specifics}
     for k, m in enumerate(specifics):
-        if _MANY_AFTER.match(folded, m.end, hi) and not (m.agency.level == "central" and _EVERY_LEVEL.match(
-                folded, m.end, hi)):
+        if _MANY_AFTER.match(folded, m.end, hi) and _has_branches(m) and not (
+                m.agency.level == "central" and _EVERY_LEVEL.match(folded, m.end, hi)):
             end = coll.extend(text, folded, m.end, hi, by_start)
             if end > m.end:
                 tail = text[m.end:end]
                 found.append(_many(coll, text, m, m.end, end, tail))
-                # `Công an và Bộ đội Biên phòng các tỉnh, thành phố`: the places belong to both
+                # `Công an và Bộ đội Biên phòng các tỉnh, thành phố`: the places belong to both, but not
+                # in `Sở Tài chính và UBND các xã` (no commune has a Sở) or `cơ quan thuộc Chính phủ và UBND các tỉnh`
                 prev = specifics[k - 1] if k else None
                 if (prev and not prev.collective and _AND.fullmatch(folded, prev.end, m.start)
-                        and key(prev.text) in gazetteer().by_key):  # written bare, without its own place
+                        and _levels_of(prev) & _tail_levels(fold(tail))):  # written bare, without its own place
                     found.append(_many(coll, text, prev, prev.end, prev.end, tail))
     for s in coll.start.finditer(folded, lo, hi):
+        if coll.ends_head(folded, s.end(), s.group(), hi):
+            continue
         end = coll.extend(text, folded, s.start(), hi, by_start, s.end())
         if end <= s.start():
             continue
@@ -439,6 +468,32 @@ def _with_parents(text: str, found: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+_TAIL_LEVEL = (("commune", regex.compile(r"(?<!\w)(?:xã|phường|thị trấn|đặc khu)(?!\w)")),
+               ("district", regex.compile(r"(?<!\w)(?:huyện|quận|thị xã)(?!\w)")),
+               ("provincial", regex.compile(r"(?<!\w)(?:tỉnh|thành phố|trung ương)(?!\w)")))
+
+
+def _tail_levels(folded_tail: str) -> set[str]:
+    return {level for level, p in _TAIL_LEVEL if p.search(folded_tail)}
+
+
+def _levels_of(m: Mention) -> set[str]:
+    """Levels at which the body written bare in `m` exists (`Sở Tài chính`: provincial only; a ministry: none)."""
+    g = gazetteer()
+    levels: set[str] = set()
+    for e in g.by_key.get(key(m.text), []):
+        stem = e if e.stem else g.stems.get(e.local_stem or "")
+        if stem:
+            levels |= set(stem.levels)
+    return levels
+
+
+def _has_branches(m: Mention) -> bool:
+    """A national body with no local branches (`Bộ Quốc phòng`, `Chính phủ`) is never spread over places:
+    `Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, ...` lacks a comma."""
+    return m.agency.level != "central" or bool(_levels_of(m))
 
 
 def _many(coll: Collectives, text: str, m: Mention, end: int, stop: int, tail: str) -> Mention:

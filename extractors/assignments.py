@@ -52,13 +52,15 @@ _CLAUSE_END = regex.compile(r";|(?<!\.)\.(?!\.)(?=\s|$)|\n")
 _STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
 _PAREN = regex.compile(r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
 _LABEL = regex.compile(r"^[\W\d]*(?:[ivxlc]+\.|[a-zđ]\)|phần [ivx\d]+\.?|\d+(?:\.\d+)*\.?)?[\s*#]*")
-_REQUEST_HEAD = regex.compile(r"(?:đề nghị|giao|yêu cầu)[ \t]+")
+_REQUEST_HEAD = regex.compile(r"(?:đề nghị|giao|yêu cầu|khuyến khích)[ \t]+")
 _SENTENCE_MARK = regex.compile(r"[.;]")
 _INNER_PAREN = regex.compile(r"\([^()]*\)")
 _EXPLICIT_LEAD = regex.compile(r"chủ trì|đầu mối")
 _ARTICLE = regex.compile(r"^(?:điều \d+\.)\s*")
 _CUE_COMMA = regex.compile(r"[ \t]*,[ \t]*")
 _LEADS_REPORTING = regex.compile(r"[ \t]*chủ trì[ \t]+(?!,|thực hiện|tổ chức)")
+#: `các cơ quan phối hợp có trách nhiệm ...`: bodies named by the role another part gives them
+_ROLE_NOUN = regex.compile(r"[ \t]*(?:được giao[ \t]+)?(?:chủ trì|phối hợp)[ \t]+(?:có|chịu)[ \t]+trách nhiệm")
 _ARTICLE_OR_FORCE = regex.compile(r"^(?:điều \d+\.)\s*|(?:^|\s)lực lượng$")
 _NOT_TASK = regex.compile(r"(?:theo (?:quy định|chỉ đạo|hướng dẫn|đề nghị|kế hoạch)|của|như|và)\b")
 _NAME_SEPARATORS = regex.compile(r"[\s,;:]|và|" + _HEAD_POST.pattern.rstrip("$"))
@@ -75,12 +77,17 @@ _TASK_HEADING = regex.compile(r"nhiệm vụ|giải pháp|tổ chức thực hi�
 _LIST_GOES_ON = regex.compile(r"^[ \t]*,[ \t]*(?:(?:nhất là|đặc biệt là|kể cả)[ \t]+)?")
 _EXAMPLES = regex.compile(r"[ \t]*như:?[ \t]*")
 _ITEM = regex.compile(r"[a-zđ]\)|\d+\.|[-+•]")
+# a name may run onto the next line after a word that joins (`Trung tâm Chuyển đổi số và⏎Truyền thông`),
+# and ends before its duty (`Trung tâm Đổi mới sáng tạo Hà Nội có trách nhiệm:`)
 _ORG_HEADING = regex.compile(
     r"((?:Ban|Sở|Cục|Chi cục|Trung tâm|Văn phòng|Hội|Đài|Báo|Trường|Viện|Bảo hiểm|Kho bạc|Ngân hàng|Công ty|"
-    r"Tổng công ty|Tập đoàn|Liên đoàn|Ủy ban|Hội đồng|Quỹ|Phòng|Thanh tra|Đoàn|Bệnh viện)[ \t]+\p{Lu}[^\n:;.()*]*?)"
-    r"[ \t*]*(?::|$)"
+    r"Tổng công ty|Tập đoàn|Liên đoàn|Liên minh|Ủy ban|Hội đồng|Quỹ|Phòng|Thanh tra|Đoàn|Bệnh viện)[ \t]+\p{Lu}"
+    r"(?:[^\n:;.()*]|(?<=(?:\s|^)(?:và|-|–|,))[ \t]*\n(?=[ \t]*\p{Lu}))*?)(?<!(?:\s|^)(?:và|-|–|,))"
+    r"(?:[ \t]+(?:(?:có|chịu)[ \t]+trách[ \t]+nhiệm|thuộc[ \t][^\n:]*))?[ \t*]*(?::|(?=\n)|$)"
 )
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
+_JOINS_NEXT_LINE = regex.compile(r"(?:[,\-–]|(?<!\w)(?:với|và|của|các|cho|tại|giao|đề nghị|chủ trì|phối hợp|"
+                                 r"hợp tác|gửi|về|qua|thuộc|là|theo))$")
 
 
 @dataclass
@@ -132,6 +139,8 @@ class _Collector:
 
     def __init__(self, doc: SegmentedDocument, where: Place) -> None:
         self.doc, self.where, self.rows, self.seen = doc, where, [], set()
+        #: line breaks that end a numbered heading's first line (`1. Tuyên truyền⏎Sở Tư pháp ...`)
+        self.heading_ends = {doc.text.find("\n", s.char_start) for s in doc.sections} - {-1}
 
     def add(self, m: Mention, role: str, at: int | None = None) -> None:
         if m.collective and role == "lead":
@@ -193,23 +202,24 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: _Index, out: 
         pos = s.char_start + (prefix.end() if prefix else 0)
         req = _REQUEST_HEAD.match(folded[pos:line_end])
         pos += req.end() if req else 0
-        group = []
+        group, named_end = [], -1
         for m in mentions.within(pos, line_end):
             if m.start == pos or (group and m.start >= group[-1].end and m.end <= line_end
                                   and _GROUP_GAP.match(folded[group[-1].end:m.start])):
                 group.append(m)
         if not group and not mentions.within(pos, line_end):
-            org = _ORG_HEADING.match(doc.text, pos, line_end)
+            org = _ORG_HEADING.match(doc.text, pos, s.char_end)
             if org and len(org.group(1).split()) <= 12:
                 # `2. Ban Quản lý Khu kinh tế Đông Nam`: a body the gazetteer does not know
                 agency = agencies.unlisted(" ".join(org.group(1).split()), out.where)
                 group = [Mention(org.start(1), org.end(1), org.group(1), agency)]
+                named_end = org.end() - 1
         if not group:
             continue
         paren = _PAREN.match(folded, _skip_blank(folded, group[-1].end), line_end)
         if paren and "thường trực" not in paren.group() and not paren.group().startswith("(qua"):
             group += mentions.within(paren.start(), paren.end())
-        colon = folded.find(":", group[-1].end, line_end)
+        colon = named_end if named_end >= 0 else folded.find(":", group[-1].end, line_end)
         if colon < 0 and _BARE_HEADING.fullmatch(folded, group[-1].end, line_end):
             colon = line_end - 1  # `1. Công an thành phố` alone on its line, items below
         if colon < 0 or colon - group[-1].end > 120:
@@ -254,7 +264,7 @@ def _clauses(doc: SegmentedDocument, folded: str, mentions: _Index, heads: list[
         parens.append((p.start(), p.end()))
         masked[p.start() - lo:p.end() - lo] = " " * (p.end() - p.start())
     view = "".join(masked)
-    for a, b in _split(view, lo, mentions):
+    for a, b in _split(view, lo, mentions, doc.text, out.heading_ends):
         ms = [m for m in mentions.within(a, b) if not _in_sorted(m.start, parens)]
         _clause(doc, folded, view, lo, a, b, ms, parens, mentions, heads, out)
     for pa, pb in parens:
@@ -277,9 +287,11 @@ def _apposition_of(paren_start: int, mentions: _Index) -> Mention | None:
     return None
 
 
-def _split(view: str, lo: int, mentions: _Index) -> list[tuple[int, int]]:
+def _split(view: str, lo: int, mentions: _Index, text: str, heading_ends: set[int]) -> list[tuple[int, int]]:
     """Clause spans; a clause that only lists names (`Chánh Văn phòng ...; Giám đốc ...; ... thi hành`)
-    joins its neighbour, and a line break inside a sentence or a body's name does not end one."""
+    joins its neighbour, and a line break inside a sentence or a body's name does not end one. A heading
+    with no closing mark ends where its line does when a capital opens the next (`1. Tuyên truyền⏎Sở ...`):
+    `view` is lower case, so the capital is read from `text`."""
     cuts, pos = [], 0
     for c in _CLAUSE_END.finditer(view):
         at = lo + c.start()
@@ -287,7 +299,10 @@ def _split(view: str, lo: int, mentions: _Index) -> list[tuple[int, int]]:
             before = view[max(0, c.start() - 20):c.start()].rstrip()
             after = view[c.end():c.end() + 20].lstrip()
             inside = any(m.end > at for m in mentions.within(at - 300, at))
-            if inside or (before and before[-1] not in ".;:!?*" and after[:1].islower() and not _ITEM.match(after)):
+            heading = (at in heading_ends and text[at + 1:at + 21].lstrip()[:1].isupper()
+                       and not _JOINS_NEXT_LINE.search(before))
+            if inside or (not heading and before and before[-1] not in ".;:!?*" and after[:1].islower()
+                          and not _ITEM.match(after)):
                 continue
         cuts.append((lo + pos, at))
         pos = c.end()
@@ -335,6 +350,8 @@ def _pre_cue(context: str, report: bool) -> str | None:
     if last is None or not _FILLER.match(context[last.end():]):
         return None
     role = _CUE_ROLE[" ".join(_CUE_COMMA.sub(", ", last.group()).split())]
+    if report and last.group() == "qua":
+        return "report_to"  # `báo cáo về A qua B`: the channel of the report
     if role == "report_to" and not report:
         return "block" if last.group() in ("cho", "về") else None
     return role
@@ -362,7 +379,7 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
             roles.discard("subject")
         for m in g.mentions:
             for r in roles:
-                if not (r == "lead" and _anaphoric(m, post)):
+                if not _anaphoric(m, post, r):
                     out.add(m, r)
         _appositions(folded, g, parens, all_mentions, roles, report, out)
         prev_end = g.end
@@ -399,9 +416,12 @@ def _labelled_list(doc: SegmentedDocument, view: str, lo: int, a: int, b: int, m
     return True
 
 
-def _anaphoric(m: Mention, post: str) -> bool:
-    """`các đơn vị chủ trì báo cáo` refers back to the leads; it assigns nothing."""
-    return m.collective and bool(_LEADS_REPORTING.match(post))
+def _anaphoric(m: Mention, post: str, role: str) -> bool:
+    """`các đơn vị chủ trì báo cáo`, `các cơ quan phối hợp có trách nhiệm` refer back to the bodies other
+    parts of the plan name; they assign nothing."""
+    if not m.collective:
+        return False
+    return bool(_ROLE_NOUN.match(post)) or (role == "lead" and bool(_LEADS_REPORTING.match(post)))
 
 
 def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bool) -> set[str]:

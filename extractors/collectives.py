@@ -18,6 +18,8 @@ from extractors.agency_text import DATA, Mention, fold
 _LEADING_CAC = regex.compile(r"^\s*(?:các|những)\s+")
 _UBND = regex.compile(r"\bUBND\b")
 _OLD_UY = regex.compile(r"\b[Uu]ỷ\b")
+#: bodies whose second word is in lower case, kept capitalised inside a collective (`cơ quan thuộc Chính phủ`)
+_NAMES_IN_LOWER_CASE = {"chính phủ", "quốc hội", "nhà nước"}
 
 
 @cache
@@ -53,6 +55,10 @@ class Collectives:
         proper = {fold(x) for x in w["foreign"]} | {"việt nam", "trung ương", "mặt trận"}
         self.tokens = {t for x in self.words - proper for t in x.replace(",", " ").split()}
         self.plural = tuple(fold(x) for x in w["plural"])
+        self.places = {fold(x) for x in w["units"]} - {"ủy ban nhân dân", "ubnd", "cấp", "địa phương"}
+        self.kinds = set(heads) - units
+        self.not_after = {fold(k): _next_words(v) for k, v in w["not_after"].items()}
+        self.verb_after = {fold(k): _next_words(v) for k, v in w["verb_after"].items()}
         self.multi = sorted((x for x in self.words if " " in x), key=len, reverse=True)
 
     def extend(self, text: str, folded: str, pos: int, hi: int, by_start: dict[int, Mention],
@@ -62,12 +68,14 @@ class Collectives:
         lists joined by `,` or `và`."""
         end = i = opened if opened is not None else pos
         last_word = " ".join(_LEADING_CAC.sub("", folded[pos:end]).split(",")[-1].split())
+        listed = False  # the last word was `,` or `và`
         while i < hi:
             m = _TOKEN.search(folded, i, hi)
             if not m or folded[i:m.start()].count("\n"):
                 break
             tok, j = m.group(), m.start()
-            if j in by_start and not by_start[j].collective and tok != "và":
+            if j in by_start and not by_start[j].collective and tok != "và" and last_word not in self.places:
+                # `các đơn vị nghiệp vụ Bộ Công an`, not `UBND xã, phường, đặc khu Sở Tài chính` (cells run together)
                 end = i = by_start[j].end
                 last_word = "§"
                 continue
@@ -77,7 +85,7 @@ class Collectives:
                 if not nxt or folded[m.end():nxt.start()].count("\n") or (named and not named.open) or \
                         not self._list_goes_on(folded, last_word, nxt.start(), hi):
                     break
-                i = m.end()
+                i, listed = m.end(), True
                 continue
             if tok == "và":
                 nxt = _skip_space(folded, m.end())
@@ -87,7 +95,7 @@ class Collectives:
                     break
                 if not self._word_at(folded, nxt, hi):
                     break
-                i = m.end()
+                i, listed = m.end(), True
                 continue
             w = self._word_at(folded, j, hi)
             if w == "tổ chức" and not self.org_after.match(folded, j + len(w), hi):
@@ -96,20 +104,26 @@ class Collectives:
                 break  # `... trong phòng, chống` names the work, not the bodies
             if w == "ban" and folded.startswith(" hành", j + 3):
                 break  # the verb `ban hành`
+            if w in self.verb_after and self.verb_after[w].match(folded, j + len(w), hi) and not (
+                    w == "cấp" and last_word in ("các", "những")):
+                break  # `UBND cấp xã cấp giấy phép`, `tổ chức ở trung ương thành lập`: a verb, not the name
+            if w and last_word in self.places and w in self.kinds and not listed:
+                break  # `UBND xã, phường, đặc khu Sở Tài chính`: a new body, not more of this one
             if w:
                 end = i = j + len(w)
-                last_word = w
+                last_word, listed = w, False
                 continue
             if tok == "-" and last_word:
                 i = m.end()
                 continue
             break
-        # trim words that only join
+        # trim words that only join, but not the end of a longer word (`trực thuộc`)
         while end > pos:
             phrase = folded[pos:end]
             cut = next((len(d) for d in self.drop_tail if phrase.endswith(d)
                         and (len(phrase) == len(d) or not phrase[-len(d) - 1].isalnum())), 0)
-            if not cut:
+            if not cut or any(phrase.endswith(" " + w) or phrase == w for w in self.multi if len(w) > cut and
+                              w.endswith(phrase[-cut:])):
                 break
             end = pos + len(phrase[:-cut].rstrip(" ,-–"))
         return end
@@ -119,14 +133,21 @@ class Collectives:
         if self.new_list.match(folded, j, hi):
             return False
         nxt = self._word_at(folded, j, hi)
-        return bool(nxt) and (last_word in self.heads or last_word == "§") and nxt in self.heads
+        last = last_word.split()[-1] if last_word else ""  # `cơ quan ngang bộ, cơ quan thuộc Chính phủ`
+        return bool(nxt) and (last_word in self.heads or last in self.heads or last_word == "§") and nxt in self.heads
 
     def _word_at(self, folded: str, j: int, hi: int) -> str | None:
         for w in self.multi:
             if folded.startswith(w, j) and (j + len(w) >= hi or not folded[j + len(w)].isalnum()):
                 return w
         m = _TOKEN.match(folded, j, hi)
-        return m.group() if m and m.group() in self.words else None
+        w = m.group() if m and m.group() in self.words else None
+        return None if w and self.ends_head(folded, j + len(w), w, hi) else w
+
+    def ends_head(self, folded: str, j: int, head: str, hi: int) -> bool:
+        """`Bộ trưởng`, `những vụ án`, `phía Bắc giáp`: the word after the head shows it names no body."""
+        last = head.split()[-1] if head else ""
+        return last in self.not_after and bool(self.not_after[last].match(folded, j, hi))
 
     def name(self, text: str, plural: bool = True) -> str:
         """As written, in sentence case, `UBND` expanded: one spelling for one phrase across documents."""
@@ -142,7 +163,8 @@ class Collectives:
             if proper and t[:1].isupper():
                 continue
             proper = t[:1].isupper() and nxt[:1].isupper()
-            if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.tokens and not proper:
+            named = fold(f"{t} {nxt.strip(',')}") in _NAMES_IN_LOWER_CASE
+            if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.tokens and not (proper or named):
                 tokens[i] = t.lower()
         words = " ".join(tokens)
         low = words.lower()
@@ -160,6 +182,10 @@ class Collectives:
 
 def _phrase_pattern(phrase: str) -> str:
     return r"\s*,\s*".join(r"\s+".join(regex.escape(w) for w in part.split()) for part in phrase.split(","))
+
+
+def _next_words(phrases: list[str]) -> regex.Pattern:
+    return regex.compile(r"[ \t]+(?:" + "|".join(_phrase_pattern(fold(p)) for p in phrases) + r")(?!\w)")
 
 
 def _skip_space(folded: str, i: int) -> int:

@@ -37,6 +37,8 @@ def test_every_local_alias_is_qualified_with_its_place(entry: dict) -> None:
         text = f"Giao {alias} {unit} chủ trì thực hiện."
         found = find(text, 0, len(text), where)
         place = "tỉnh Lạng Sơn" if level == "provincial" else unit
+        if entry.get("bare_place"):
+            place = "Lạng Sơn"  # `Báo và Phát thanh, Truyền hình Lạng Sơn`
         assert [m.agency.name for m in found] == [f"{entry['stem']} {place}"], alias
         assert found[0].agency.level == level and found[0].agency.category == entry["category"]
 
@@ -211,3 +213,59 @@ def test_document_numbers_are_not_bodies() -> None:
 def test_a_branch_of_a_national_body() -> None:
     assert names("Ngân hàng Nhà nước Việt nam Chi nhánh Khu vực II chủ trì") == [
         "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II"]
+
+
+# real phrasing from provincial and ministry plans of 2025 (shortened), and variants
+CAN_THO = Place(province="Cần Thơ")
+NGHE_AN = Place(province="Nghệ An")
+COMMUNE = Place(province="Quảng Ninh", locality="xã Lương Minh")
+
+
+@pytest.mark.parametrize(("text", "where", "expected"), [
+    # a province's name split over a line break
+    ("UBND thành phố Hà Nội, UBND Thành phố Hồ Chí\nMinh và các tỉnh", CENTRAL,
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân thành phố Hồ Chí Minh", "Các tỉnh"]),
+    # places after `và` belong to the body before only where it has branches there
+    ("Sở Tài chính và Ủy ban nhân dân các xã, phường bố trí", NGHE_AN,
+     ["Sở Tài chính tỉnh Nghệ An", "Ủy ban nhân dân các xã, phường"]),
+    ("phối hợp với Sở Xây dựng và UBND cấp xã lập đề án", NGHE_AN,
+     ["Sở Xây dựng tỉnh Nghệ An", "Ủy ban nhân dân cấp xã"]),
+    ("Cơ quan phối hợp: các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành phố "
+     "trực thuộc trung ương.", CENTRAL,
+     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, "
+      "thành phố trực thuộc trung ương"]),
+    ("cơ quan thuộc Chính phủ và Ủy ban nhân dân các tỉnh, thành phố", CENTRAL,
+     ["Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố"]),
+    ("Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên đôn đốc", CENTRAL,
+     ["Bộ Xây dựng", "Bộ Quốc phòng", "Các tỉnh"]),
+    # collectives neither cut nor run on
+    ("Chỉ đạo các đơn vị trực thuộc phối hợp", NGHE_AN, ["Các đơn vị trực thuộc"]),
+    ("Chủ tịch Ủy ban nhân dân cấp tỉnh, Bộ trưởng, người đứng đầu ngành", CENTRAL, ["Ủy ban nhân dân cấp tỉnh"]),
+    ("2. UBND cấp xã cấp giấy phép xây dựng", NGHE_AN, ["Ủy ban nhân dân cấp xã"]),
+    ("Ủy ban nhân dân các cấp", NGHE_AN, ["Ủy ban nhân dân các cấp"]),
+    ("| Các sở, ngành, UBND xã, phường, đặc khu Sở Tài chính |", NGHE_AN,
+     ["Các sở, ngành, Ủy ban nhân dân xã, phường, đặc khu", "Sở Tài chính tỉnh Nghệ An"]),
+    ("báo cáo Ủy ban nhân dân tỉnh, Tỉnh ủy theo quy định", NGHE_AN, ["Ủy ban nhân dân tỉnh Nghệ An"]),
+    ("các sở, ban, ngành tỉnh, đoàn thể", NGHE_AN, ["Các sở, ban, ngành tỉnh, đoàn thể"]),
+    ("hướng dẫn các cơ sở giáo dục trên địa bàn", NGHE_AN, ["Các cơ sở giáo dục trên địa bàn"]),
+    ("cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường, đặc khu chủ động", NGHE_AN,
+     ["Các cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường, đặc khu"]),
+    ("tổng hợp, báo cáo những vụ việc buôn lậu; Phía Bắc giáp tỉnh Long An", NGHE_AN, []),
+    # departments outside the gazetteer: names that hold `bộ`, `có công`, a capital after a dash; no verbs
+    ("Vụ Tổ chức cán bộ chủ trì; Cục Đường bộ Việt Nam; Cục Người có công; Cục Hải quan xác định kết quả; "
+     "Cục Thuế trả lời như sau", CENTRAL,
+     ["Vụ Tổ chức cán bộ", "Cục Đường bộ Việt Nam", "Cục Người có công", "Cục Hải quan", "Cục Thuế"]),
+    ("phối hợp với Sở Y tế (Chi Cục Dân số - Xã hội) triển khai", NGHE_AN,
+     ["Sở Y tế tỉnh Nghệ An", "Chi cục Dân số - Xã hội"]),
+    # bodies of the 2025 reorganisation
+    ("Báo và Phát thanh, Truyền hình Cần Thơ; Ban Chỉ huy Bộ đội Biên phòng thành phố", CAN_THO,
+     ["Báo và Phát thanh, Truyền hình Cần Thơ", "Bộ Chỉ huy Bộ đội Biên phòng thành phố Cần Thơ"]),
+    ("Hội Chữ thập đỏ, Liên minh Hợp tác xã tỉnh và Ban Chỉ huy Phòng thủ dân sự tỉnh", NGHE_AN,
+     ["Hội Chữ thập đỏ tỉnh Nghệ An", "Liên minh Hợp tác xã tỉnh Nghệ An",
+      "Ban Chỉ huy Phòng thủ dân sự tỉnh Nghệ An"]),
+    ("Phòng Văn hóa - Xã hội, Văn phòng HĐND và UBND xã, Trung tâm Phục vụ hành chính công xã", COMMUNE,
+     ["Phòng Văn hóa - Xã hội xã Lương Minh", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Lương Minh",
+      "Trung tâm Phục vụ hành chính công xã Lương Minh"]),
+])
+def test_names_on_real_plans(text: str, where: Place, expected: list[str]) -> None:
+    assert names(text, where) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import segmented
 
 from extractors import assignments
@@ -276,3 +277,54 @@ def test_commune_plan_through_the_whole_pipeline() -> None:
         ("Ủy ban nhân dân xã Lương Minh", "report_to"),
         ("Công an xã Lương Minh", "report_to"),
     }
+
+
+CAN_THO = DocumentMeta(province="Cần Thơ", issuer_level="provincial")
+DONG_NAI = DocumentMeta(province="Đồng Nai", issuer_level="provincial")
+COMMUNE = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality="xã Lương Minh")
+
+
+# real phrasing from 2025 plans (shortened), and variants
+@pytest.mark.parametrize(("body", "meta", "expected"), [
+    # a heading with no closing mark, its paragraph opening with the body on the next line
+    ("II. NỘI DUNG\n1. Xây dựng các văn bản quy phạm pháp luật\n\n"
+     "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát, tham mưu.\n", DONG_NAI,
+     {("II.1", "Các sở, ban, ngành thuộc Ủy ban nhân dân thành phố", "implement")}),
+    # ... but a sentence wrapped after its cue goes on over the line break
+    ("I. NHIỆM VỤ\n1. Công an tỉnh chủ trì, phối hợp với\nSở Tư pháp tổ chức tuyên truyền.\n", DONG_NAI,
+     {("I.1", "Công an tỉnh Đồng Nai", "lead"), ("I.1", "Sở Tư pháp tỉnh Đồng Nai", "coordinate")}),
+    # a report's channel after `qua`, with no parenthesis; the bodies named by their role assign nothing
+    ("I. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành xây dựng kế hoạch, hằng năm báo cáo kết quả về Ban Chỉ huy "
+     "Phòng thủ dân sự tỉnh qua Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh để tổng hợp.\n"
+     "2. Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ, các cơ quan phối hợp có trách "
+     "nhiệm phối hợp với cơ quan chủ trì thực hiện.\n", DONG_NAI,
+     {("I.1", "Các sở, ban, ngành", "implement"),
+      ("I.1", "Ban Chỉ huy Phòng thủ dân sự tỉnh Đồng Nai", "report_to"),
+      ("I.1", "Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh Đồng Nai", "report_to")}),
+    # `Khuyến khích` asks as `Đề nghị` does; a list joined by `,` and `và`
+    ("I. TỔ CHỨC THỰC HIỆN\n1. Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh và Liên minh Hợp tác xã "
+     "xây dựng kế hoạch hành động.\n", DONG_NAI,
+     {("I.1", "Liên đoàn Lao động tỉnh Đồng Nai", "lead"), ("I.1", "Hội Nông dân tỉnh Đồng Nai", "lead"),
+      ("I.1", "Liên minh Hợp tác xã tỉnh Đồng Nai", "lead")}),
+    # heading bodies of 2025: a name split over a line break, one with its duty, a reorganised border guard
+    ("I. PHÂN CÔNG NHIỆM VỤ\n1. Trung tâm Chuyển đổi số và\nTruyền thông thuộc Sở Khoa học và Công nghệ\n\n"
+     "a) Thực hiện quản trị, vận hành Hệ thống thư điện tử.\n"
+     "2. Trung tâm Đổi mới sáng tạo Cần Thơ có trách nhiệm:\n- Hỗ trợ doanh nghiệp khởi nghiệp.\n"
+     "3. Ban Chỉ huy Bộ đội Biên phòng thành phố\na) Chỉ đạo các đơn vị trực thuộc phối hợp chặt chẽ lực lượng "
+     "Công an thành phố thực hiện.\n4. Báo và Phát thanh, Truyền hình Cần Thơ\n"
+     "Phối hợp với các sở, ban, ngành liên quan đẩy mạnh công tác thông tin tuyên truyền.\n", CAN_THO,
+     {("I.1.a", "Trung tâm Chuyển đổi số và Truyền thông", "lead"),
+      ("I.2", "Trung tâm Đổi mới sáng tạo Cần Thơ", "lead"),
+      ("I.3.a", "Bộ Chỉ huy Bộ đội Biên phòng thành phố Cần Thơ", "lead"),
+      ("I.3.a", "Các đơn vị trực thuộc", "implement"), ("I.3.a", "Công an thành phố Cần Thơ", "coordinate"),
+      ("I.4", "Báo và Phát thanh, Truyền hình Cần Thơ", "coordinate"),
+      ("I.4", "Các sở, ban, ngành liên quan", "coordinate")}),
+    # a commune plan after 2025, nested parentheses
+    ("I. NHIỆM VỤ\n1. Tuyên truyền pháp luật (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng HĐND và UBND "
+     "xã (bộ phận một cửa) và Trung tâm Phục vụ hành chính công xã thực hiện).\n", COMMUNE,
+     {("I.1", "Phòng Văn hóa - Xã hội xã Lương Minh", "lead"),
+      ("I.1", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Lương Minh", "coordinate"),
+      ("I.1", "Trung tâm Phục vụ hành chính công xã Lương Minh", "coordinate")}),
+])
+def test_roles_on_real_plans(body: str, meta: DocumentMeta, expected: set) -> None:
+    assert rows(body, meta) == expected
