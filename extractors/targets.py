@@ -64,6 +64,7 @@ _MEASURE = regex.compile(
 _COMPARATOR_BEFORE = regex.compile(
     rf"\b(?P<cmp>{_alt(_WORDS['comparators'])})\s*(?:(?:là|mức|tỷ\s+lệ|khoảng|bình\s+quân)\s+)*$", _I
 )
+_STRONG_IN = regex.compile(rf"\b{_alt(_WORDS['count_comparators'])}\b", _I)
 _STRONG_BEFORE = regex.compile(rf"\b{_alt(_WORDS['count_comparators'])}\s*$", _I)
 _OWN_BEFORE = regex.compile(rf"\b{_alt(_WORDS['own_cues'])}\s*$", _I)
 _AT_LEAST_AFTER = regex.compile(r"\s*trở\s+lên\b", _I)
@@ -177,7 +178,7 @@ class _Reader:
         words = _HAS_PERCENT_WORDS.search(self.text) is not None
         self._percents = [_Index(_PERCENT, self.text), *([_Index(_PERCENT_WORDS, self.text)] if words else [])]
         self._others = [(_Index(_MEASURE, self.text), "measure"), (_Index(_RATE, self.text), "rate"),
-                        (_Index(_COUNT, self.text), "count"), (_Index(_COUNT_WORDS, self.text), "count")]
+                        (_Index(_COUNT, self.text), "count")]
 
     def run(self) -> None:
         announced = False
@@ -237,8 +238,12 @@ class _Reader:
                 value = parse_number(lo or m["n"])
                 if value is not None and value <= 1000:
                     found.append(_Quantity(m.start(), m.end(), value, "%", "percent", floor=lo is not None))
-        for index, kind in self._others:
-            for m in index.within(ca, cb):
+        # a count in words needs a cue, and outside a target section a strong one: only such clauses are read for it
+        words: list[regex.Match] = []
+        if in_targets or _STRONG_IN.search(text, ca, cb):
+            words = list(_COUNT_WORDS.finditer(text, ca, cb))
+        for matches, kind in [*((index.within(ca, cb), kind) for index, kind in self._others), (words, "count")]:
+            for m in matches:
                 start = m.start("n")
                 if any(q.start <= start < q.end for q in found):
                     continue
