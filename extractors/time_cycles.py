@@ -51,9 +51,12 @@ _DURATION = regex.compile(
     r"(?!\s*(?:đầu|cuối|qua|trước|gần\s+đây|\d|/))",
     _I,
 )
+# (`Luật Phòng, chống ma túy` keeps its comma)
 _EVENT = regex.compile(
-    rf"\b{_alt(_WORDS['event_cues'])}(?!\s+\d)\s+(?:[^,;.()\n“”\"]|\n(?=[ \t]*\p{{Ll}})){{1,150}}", _I
+    rf"\b{_alt(_WORDS['event_cues'])}(?!\s+\d)\s+(?:[^,;.()\n“”\"]|,(?=\s*chống\b)|\n(?=[ \t]*\p{{Ll}})){{1,150}}", _I
 )
+# `số thanh niên sau khi hoàn thành chương trình cai nghiện`: the event says which people, not when to act
+_PEOPLE_BEFORE = regex.compile(rf"\b(?:số|các|những|cho)\s+{_alt(_WORDS['people'])}\s*$", _I)
 
 
 def _cycle_code(every: str | None, n: str | None, unit: str | None) -> str | None:
@@ -128,6 +131,8 @@ def durations(ctx: Context) -> Iterator[Hit]:
 
 def events(ctx: Context) -> Iterator[Hit]:
     for m in _EVENT.finditer(ctx.text):
+        if _PEOPLE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+            continue
         end = m.end()
         while end > m.start() and ctx.text[end - 1].isspace():
             end -= 1
