@@ -215,6 +215,10 @@ WRAP_CASES = {
         "1. Giao Sở\nNông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, hướng dẫn thực hiện Đề\nán.\n",
         "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, hướng dẫn thực hiện Đề án.\n",
     ),
+    "heading-stopping-on-a-function-word": (
+        "5. Xây dựng Nghị định của\nChính phủ\n\n3. Sở Văn hóa, Thể thao và\nDu lịch\n",
+        "5. Xây dựng Nghị định của Chính phủ\n\n3. Sở Văn hóa, Thể thao và Du lịch\n",
+    ),
     "hyphen-of-a-compound-at-a-line-start": (
         "mở rộng xuất khẩu các mặt hàng chế biến sâu, thúc đẩy sự phát triển kinh tế\n"
         "- xã hội của tỉnh theo hướng tăng trưởng xanh.\n",
