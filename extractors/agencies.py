@@ -66,7 +66,7 @@ class Gazetteer:
         self.abbrev_upper: dict[str, int] = {}
         #: `Bộ Xây dựng`, `Sở Nội vụ`: the capital tells the body from `bộ xây dựng kế hoạch`
         self.named: set[str] = set()
-        #: aliases written with a comma; a comma inside any other match is a list (`sở, ban, ngành tỉnh, đoàn thể`)
+        #: keys of aliases written with a comma
         self.with_comma: set[str] = set()
         for e in data["central"]:
             entry = _Entry(e["name"], e["level"], e["category"], e.get("short"), e.get("local_stem"))
@@ -233,8 +233,8 @@ class _Finder:
             if w.start() < pos or w.group() not in self.g.by_first:
                 continue
             m = self.g.by_first[w.group()].match(self.folded, w.start(), hi)
-            if not m:
-                continue
+            if not m or ("," in m.group() and key(m.group()) not in self.g.with_comma):
+                continue  # a comma inside an alias that has none is a list (`sở, ban, ngành tỉnh, đoàn thể`)
             pos = m.end()
             k = key(m.group())
             if k not in self.g.by_key:
@@ -243,8 +243,6 @@ class _Finder:
             if need and sum(c.isupper() for c in self.text[m.start():m.end()]) < need:
                 continue
             if k in self.g.named and not _NAMED_AFTER_HEAD.match(self.text, m.start(), m.end()):
-                continue
-            if k not in self.g.with_comma and "," in m.group():
                 continue
             if _IN_CODE_BEFORE.search(self.text, max(0, m.start() - 2), m.start()) or \
                     _IN_CODE_AFTER.match(self.text, m.end()):

@@ -43,6 +43,7 @@ _TASK_START = {role: regex.compile(p) for role, p in _CUES["task_start"].items()
 _TASK_PREFIX = regex.compile(_CUES["task_prefix"])
 _SKIP = regex.compile(_CUES["skip_sections"])
 _SUBJECT_AFTER = regex.compile(_CUES["subject_after"])
+_DUTY_ASIDE = regex.compile(_CUES["duty_aside"])
 _HEAD_POST = regex.compile(_CUES["head_posts"])
 _REPORT = regex.compile(_CUES["report"])
 _GROUP_GAP = regex.compile(
@@ -455,7 +456,7 @@ def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bo
         # at the very head of the clause a list may go on with what the matcher does not know
         # (`..., Giám đốc Trung tâm Phục vụ hành chính công, các tổ chức, cá nhân ... thi hành`)
         post = _LIST_GOES_ON.sub("", post, count=1)
-    if _SUBJECT_AFTER.match(post):
+    if _SUBJECT_AFTER.match(_DUTY_ASIDE.sub("", post, count=1)):
         return {"lead", "subject"}
     return set()
 

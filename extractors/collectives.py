@@ -98,8 +98,9 @@ class Collectives:
                 i, listed = m.end(), True
                 continue
             w = self._word_at(folded, j, hi)
-            if w == "tổ chức" and not self.org_after.match(folded, j + len(w), hi):
-                w = None  # the verb `tổ chức`, not the noun
+            closed = last_word.endswith(tuple(self.closers))
+            if w == "tổ chức" and (closed or not self.org_after.match(folded, j + len(w), hi)):
+                w = None  # the verb `tổ chức`, not the noun (`các đơn vị có liên quan tổ chức, tham gia`)
             if w in self.topic_words and not self._word_at(folded, _skip_space(folded, j + len(w)), hi):
                 break  # `... trong phòng, chống` names the work, not the bodies
             if w == "ban" and folded.startswith(" hành", j + 3):

@@ -319,6 +319,21 @@ COMMUNE = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality
       ("I.3.a", "Các đơn vị trực thuộc", "implement"), ("I.3.a", "Công an thành phố Cần Thơ", "coordinate"),
       ("I.4", "Báo và Phát thanh, Truyền hình Cần Thơ", "coordinate"),
       ("I.4", "Các sở, ban, ngành liên quan", "coordinate")}),
+    # a subject with an aside before its verb; a list of bodies after `Đề nghị` in a heading, the
+    # youth union's name holding a city's; `tổ chức` after a closed collective is the verb
+    ("I. KINH PHÍ\n1. Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, địa phương, chủ trì tổng hợp.\n"
+     "2. Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể theo chức năng, nhiệm vụ được giao "
+     "chủ động phối hợp với Sở Nông nghiệp và Môi trường trong việc tổ chức thực hiện.\n"
+     "3. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh, Hiệp hội doanh nghiệp "
+     "tỉnh\n- Phối hợp với các sở, ngành và các đơn vị có liên quan tổ chức, tham gia các hoạt động xúc tiến.\n",
+     DONG_NAI,
+     {("I.1", "Sở Tài chính tỉnh Đồng Nai", "lead"),
+      ("I.2", "Các sở, ban, ngành, đơn vị, tổ chức chính trị - xã hội, hội, đoàn thể", "implement"),
+      ("I.2", "Sở Nông nghiệp và Môi trường tỉnh Đồng Nai", "coordinate"),
+      ("I.3", "Liên minh Hợp tác xã tỉnh Đồng Nai", "coordinate"),
+      ("I.3", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai", "coordinate"),
+      ("I.3", "Hội Nông dân tỉnh Đồng Nai", "coordinate"), ("I.3", "Hiệp hội Doanh nghiệp tỉnh Đồng Nai", "coordinate"),
+      ("I.3", "Các sở, ngành", "coordinate"), ("I.3", "Các đơn vị có liên quan", "coordinate")}),
     # a commune plan after 2025, nested parentheses
     ("I. NHIỆM VỤ\n1. Tuyên truyền pháp luật (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng HĐND và UBND "
      "xã (bộ phận một cửa) và Trung tâm Phục vụ hành chính công xã thực hiện).\n", COMMUNE,
