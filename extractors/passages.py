@@ -21,7 +21,8 @@ PARAGRAPH_BREAK = regex.compile(
     r"|\n\s*(?=[^\p{Ll}\s\d]|[a-zđ]\s*\)|\d+(?:\.\d+)*[.)]\s)",
     regex.MULTILINE,
 )
-CLAUSE_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})|\.\s*$")
+# (a table cell is a clause of its own: the row's next cell is its time or its product)
+CLAUSE_BREAK = regex.compile(r";|\.(?=\s+\p{Lu})|\.\s*$|\|")
 _FALLBACK_HEADING = regex.compile(r"(?m)^[ \t#*>]*(?:(?P<roman>[IVX]+)|\d+(?:\.\d+)*)[.)]?\s*\**(?P<h>[^\n]{0,150})$")
 # a list item's "heading" is often its whole first sentence: only the part before a colon or sentence end names a topic
 _TITLE_END = regex.compile(r":|;|\.(?=\s)|\.$")
