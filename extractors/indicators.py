@@ -36,7 +36,7 @@ _LEAD = regex.compile(
 )
 _TRAIL = regex.compile(
     rf"(?:\s|,|\(|\b(?:{_alt([*_WORDS['comparators'], *_WORDS['increase'], *_WORDS['decrease'], *_WORDS['stat_cues']])}"
-    r"|đạt|là|ở\s+mức|mức|có|phấn\s+đấu|dự\s+kiến|xuống|lên|còn|gấp|bình\s+quân|tốc\s+độ\s+tăng)\b)+$",
+    r"|đạt|là|ở\s+mức|mức|có|trung\s+bình|phấn\s+đấu|dự\s+kiến|xuống|lên|còn|gấp|bình\s+quân|tốc\s+độ\s+tăng)\b)+$",
     _I,
 )
 # the words that head a measured quantity: where a long clause names its indicator (`..., mục tiêu tỷ lệ phủ sóng`)
