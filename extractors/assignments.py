@@ -36,6 +36,7 @@ def _alternation(phrases: list[str]) -> str:
 
 _CUE_ROLE = {fold(p): role for role, phrases in _CUES["before"].items() for p in phrases}
 _BEFORE = regex.compile(r"(?<!\w)(?:" + _alternation(list(_CUE_ROLE)) + r")(?!\w)")
+_UNKNOWN_ITEM = regex.compile(r"[ \t]+[^,;.:()\n]{1,60}?,[ \t]*")
 _FILLER = regex.compile(r"^(?:[ \t,]|các|lực lượng|với|chặt chẽ|cùng|toàn bộ|tất cả|thường xuyên|kịp thời|"
                         r"(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo|chánh|trưởng|bộ trưởng))*$")
 _AFTER = {role: regex.compile(p) for role, p in _CUES["after"].items()}
@@ -113,6 +114,7 @@ def extract(doc: SegmentedDocument, meta: DocumentMeta) -> list[Assignment]:
             out.add(m, cell.role)
     mentions = _Index([m for m in index.items if not _in_sorted(m.start, consumed)])
     heads = _heading_bodies(doc, folded, mentions, out)
+    mentions = _Index(mentions.items + _named_again(doc, heads, mentions, consumed))
     for a, b in _spans_outside(consumed, doc.body_start, len(text)):
         _clauses(doc, folded, mentions, heads, a, b, out)
     return out.rows
@@ -241,6 +243,22 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: _Index, out: 
     return heads
 
 
+def _named_again(doc: SegmentedDocument, heads: list[_Head], mentions: _Index,
+                 consumed: list[tuple[int, int]]) -> list[Mention]:
+    """A body the gazetteer does not know, learnt from its heading (`2. Ban Quản lý Khu kinh tế Đông Nam`),
+    is found wherever else the plan writes it the same way (`phối hợp với Ban Quản lý Khu kinh tế Đông Nam`)."""
+    learnt = {h.group[0].text: h.group[0] for h in heads if len(h.group) == 1 and h.group[0].agency.category == "other"
+              and h.group[0] not in mentions.items and "\n" not in h.group[0].text}
+    taken = [(m.start, m.end) for m in mentions.items] + [(h.group[0].start, h.group[0].end) for h in heads]
+    out = []
+    for written, m in learnt.items():
+        for hit in regex.finditer(rf"(?<!\w){regex.escape(written)}(?!\w)", doc.text, pos=doc.body_start):
+            a, b = hit.span()
+            if not any(x < b and a < y for x, y in taken) and not _in_sorted(a, consumed) and not doc.in_closing(a):
+                out.append(Mention(a, b, written, m.agency))
+    return out
+
+
 def _skip_blank(text: str, i: int) -> int:
     while i < len(text) and text[i] in " \t":
         i += 1
@@ -348,9 +366,15 @@ def _pre_cue(context: str, report: bool) -> str | None:
     last = None
     for c in _BEFORE.finditer(context):
         last = c
-    if last is None or not _FILLER.match(context[last.end():]):
+    if last is None:
         return None
     role = _CUE_ROLE[" ".join(_CUE_COMMA.sub(", ", last.group()).split())]
+    if not _FILLER.match(context[last.end():]):
+        # `phối hợp với Ban Quản lý Khu kinh tế Đông Nam, Sở Y tế`: the list goes on past a body
+        # the matcher does not know
+        unknown_item = role in ("lead", "coordinate", "request", "implement") and _UNKNOWN_ITEM.fullmatch(
+            context, last.end())
+        return role if unknown_item else None
     if report and last.group() == "qua":
         return "report_to"  # `báo cáo về A qua B`: the channel of the report
     if role == "report_to" and not report:

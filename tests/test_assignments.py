@@ -334,6 +334,18 @@ COMMUNE = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality
       ("I.3", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai", "coordinate"),
       ("I.3", "Hội Nông dân tỉnh Đồng Nai", "coordinate"), ("I.3", "Hiệp hội Doanh nghiệp tỉnh Đồng Nai", "coordinate"),
       ("I.3", "Các sở, ngành", "coordinate"), ("I.3", "Các đơn vị có liên quan", "coordinate")}),
+    # a body learnt from its heading is found again; a list after a cue goes on past a body nobody knows
+    ("I. TỔ CHỨC THỰC HIỆN\n1. Ban Quản lý Khu kinh tế Đông Nam\n- Đề xuất những khu công nghiệp cần 5G.\n"
+     "2. Các chủ đầu tư hạ tầng Khu công nghiệp\n- Phối hợp chặt chẽ với Ban Quản lý Khu kinh tế Đông Nam, "
+     "Sở Khoa học và Công nghệ và các doanh nghiệp viễn thông trong quá trình khảo sát.\n"
+     "3. Sở Xây dựng\n- Phối hợp với Trung tâm Phát triển quỹ đất, Sở Tài chính và các nhà mạng thực hiện.\n",
+     DONG_NAI,
+     {("I.1", "Ban Quản lý Khu kinh tế Đông Nam", "lead"),
+      ("I.2", "Ban Quản lý Khu kinh tế Đông Nam", "coordinate"),
+      ("I.2", "Sở Khoa học và Công nghệ tỉnh Đồng Nai", "coordinate"),
+      ("I.2", "Các doanh nghiệp viễn thông", "coordinate"),
+      ("I.3", "Sở Xây dựng tỉnh Đồng Nai", "coordinate"), ("I.3", "Sở Tài chính tỉnh Đồng Nai", "coordinate"),
+      ("I.3", "Các nhà mạng", "coordinate")}),
     # a commune plan after 2025, nested parentheses
     ("I. NHIỆM VỤ\n1. Tuyên truyền pháp luật (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng HĐND và UBND "
      "xã (bộ phận một cửa) và Trung tâm Phục vụ hành chính công xã thực hiện).\n", COMMUNE,
