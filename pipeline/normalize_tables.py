@@ -23,6 +23,8 @@ _AFTER_TABLE = regex.compile(
     r"(?:Điều|ĐIỀU)[ \t]+\d+[ \t]*[.:]|(?:Chương|CHƯƠNG|Phần|PHẦN)[ \t]+\S+[ \t]*$|[IVXLC]{1,6}\.[ \t]+\p{Lu}"
     r"|(?i:n[ơo]i[ \t]+nh[ậâa]n)[ \t]*:|(?:KT|TM|TL)\.[ \t]*\p{Lu}|PHỤ[ \t]+LỤC"
 )
+# the legal website's footer, under the document's name: the page ends there, whatever table was open
+_FOOTER = regex.compile(r"Văn bản này chưa cập nhật nội dung Tiếng Anh|Văn bản liên quan")
 _CAPTION = regex.compile(r"(?i:phụ[ \t]+lục|kèm[ \t]+theo)")
 _TT_HEADER = regex.compile(r"(?i:s[ốo][ \t]*tt|stt|tt|số thứ tự)\.?")
 #: a data table; the two-cell `Nơi nhận | signature` layout is left as it is
@@ -44,7 +46,7 @@ def _runs(lines: list[Line], i: int, stop: regex.Pattern[str] | None = None) -> 
     runs: list[_Run] = []
     while i < len(lines) and not lines[i].blank:
         s = lines[i].text.strip()
-        if stop is not None and stop.match(s):
+        if stop is not None and (stop.match(s) or i + 1 < len(lines) and _FOOTER.match(lines[i + 1].text.strip())):
             break
         if s == "|":
             if runs and runs[-1].pipes:

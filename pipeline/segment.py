@@ -202,11 +202,13 @@ def _next_text(lines: list[Line], i: int) -> str:
 
 
 def _drop_preamble_lists(nodes: list[_Node], barriers: list[int]) -> list[_Node]:
-    """Without the numbered lists of a preamble: top-level items before the first `I.`/`Điều 1.`/`Phần I`.
+    """Without the lists of a preamble: top-level items before the first `I.`/`Điều 1.`/`Phần I`, and `-` items
+    before a first `1.`.
 
-    A preamble may list what it rests on (`Căn cứ các văn bản sau: 1. ... 2. ...`); read as headings those
-    items would be the top of the tree, above a body that starts at a stronger first heading. Each
-    document in the text (a Quyết định, then its plan after a title block) is looked at on its own.
+    A preamble may list what it rests on (`Căn cứ các văn bản sau: 1. ... 2. ...`) or whom it is sent to
+    (`THỦ TƯỚNG CHÍNH PHỦ điện: - Bộ trưởng ...`); read as headings those items would be the top of the tree,
+    above a body that starts at a stronger first heading. Each document in the text (a Quyết định, then
+    its plan after a title block) is looked at on its own.
     """
     def block(node: _Node) -> int:
         return bisect.bisect_right(barriers, node.start)
@@ -214,10 +216,12 @@ def _drop_preamble_lists(nodes: list[_Node], barriers: list[int]) -> list[_Node]
     dropped: set[int] = set()
     tops = [n for n in nodes if n.parent is None]
     for k, first in enumerate(tops):
-        if first.kind not in STRONG_KINDS and first.key != "letterpart" or first.value != 1:
+        strong = first.kind in STRONG_KINDS or first.key == "letterpart"
+        if first.value != 1 or first.kind in LIST_KINDS:
             continue
         lead = [n for n in tops[:k] if block(n) == block(first) and n.index not in dropped]
-        if lead and all(n.rank > first.rank and n.kind not in STRONG_KINDS for n in lead):
+        if lead and all(n.rank > first.rank and (n.kind not in STRONG_KINDS if strong else n.kind in LIST_KINDS)
+                        for n in lead):
             dropped.update(n.index for n in lead)
     if not dropped:
         return nodes

@@ -33,6 +33,9 @@ _SIGNED = regex.compile(r"[(\[]?(?i:đã ký|ký,? ghi rõ họ tên|ký tên[^)
 _END_MARK = regex.compile(r"\./\.[ \t]*$")
 _MOTTO = regex.compile(r"(?i:cộng hòa xã hội chủ nghĩa|cộng hoà xã hội chủ nghĩa)")
 _HEADER_LINE = regex.compile(r"(?:Số[ \t]*:|-{3,}|Độc lập|.*,[ \t]*ngày[ \t]+\d{1,2}[ \t]+tháng|V/v)")
+_FOOTER = regex.compile(r"(?:(?<=\s)|^)(?:Văn bản liên quan|Văn bản này chưa cập nhật nội dung Tiếng Anh)$")
+# a document named with its number, as the website's footer names it
+_DOC_NAME = regex.compile(r"\p{Lu}[^|]*?\d+/\S")
 _NAME_LINE = regex.compile(r"(?:\p{Lu}\p{Ll}*[ \t]+){1,5}\p{Lu}\p{Ll}*")
 STRONG_KINDS = ("part", "chapter", "article", "roman")
 
@@ -121,9 +124,11 @@ def find_body_start(lines: list[Line]) -> int:
     title = i if alone else t
     if i < len(lines) and _BASIS.match(lines[i].text.strip()):
         return lines[i].start  # no title at all: a title may start `Thực hiện ...`, never `Căn cứ`
+    # a title in capitals ends where the capitals do (a page without blank lines runs straight on)
+    caps = title < len(lines) and _is_upper(lines[title].text)
     while i < len(lines) and not lines[i].blank and not _strong_marker(lines[i].text):
-        if i > title and _PREAMBLE.match(lines[i].text.strip()):
-            return lines[i].start
+        if i > title and (_PREAMBLE.match(lines[i].text.strip()) or caps and not _is_upper(lines[i].text)):
+            break
         i += 1
     while i < len(lines):
         s = lines[i].text.strip()
@@ -173,8 +178,32 @@ def _signature_start(lines: list[Line], i: int, floor: int) -> int:
     return best
 
 
+def _site_footer(lines: list[Line], floor: int) -> int:
+    """First line of the legal website's page footer, or `len(lines)`.
+
+    The site closes every document with its name (`Kế hoạch 980/KH-UBND năm 2025 ...`) over
+    `Văn bản này chưa cập nhật nội dung Tiếng Anh` or `Văn bản liên quan`, then links, notices and
+    a login box; none of it belongs to the document.
+    """
+    for k in range(floor, len(lines)):
+        s = lines[k].text.strip()
+        if not (m := _FOOTER.search(s)):
+            continue
+        if m.start() and _DOC_NAME.match(s):
+            return k  # the name was wrapped into the notice
+        j = k - 1
+        while j > floor and lines[j].blank:
+            j -= 1
+        if not m.start() and j > floor and _DOC_NAME.match(lines[j].text.strip()):
+            return j
+    return len(lines)
+
+
 def find_closings(lines: list[Line], body_line: int) -> list[tuple[int, int]]:
-    """`(start, end)` line-index spans of `Nơi nhận` lists and signature blocks."""
+    """`(start, end)` line-index spans of `Nơi nhận` lists and signature blocks, and of the website's footer."""
+    total = len(lines)
+    footer = _site_footer(lines, body_line)
+    lines = lines[:footer]
     spans: list[tuple[int, int]] = []
     i = body_line
     while i < len(lines):
@@ -206,7 +235,7 @@ def find_closings(lines: list[Line], body_line: int) -> list[tuple[int, int]]:
         block = [lines[k].text.strip() for k in range(start, last + 1)]
         if start <= last and any(_NAME_LINE.fullmatch(b) for b in block) and any(_is_upper(b) for b in block):
             spans.append((start, last + 1))
-    return spans
+    return spans if footer == total else [*spans, (footer, total)]
 
 
 def _title_start(lines: list[Line], i: int, floor: int) -> int:

@@ -123,6 +123,12 @@ def test_a_task_table_ends_where_its_last_row_runs_into_the_next_caption() -> No
     )
 
 
+def test_a_task_table_ends_before_the_website_footer() -> None:
+    footer = "Kế hoạch 980/KH-UBND năm 2025 do tỉnh Nghệ An ban hành\nVăn bản này chưa cập nhật nội dung Tiếng Anh\n|\n"
+    out = norm(NO_BLANKS.split("Nơi nhận:")[0] + footer)
+    assert out.endswith("| 2 | Ban hành quy chế | Sở Tài chính | 2025 |\n" + footer)
+
+
 def test_pipes_after_body_text_are_not_taken_for_a_table() -> None:
     raw = (
         "Điều 4. Các cơ quan chịu trách nhiệm thi hành Quyết định này./.\n|\n\nNơi nhận:\n- Như Điều 4;\n- Lưu: VT.\n"

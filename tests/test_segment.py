@@ -378,6 +378,34 @@ def test_an_appendix_title_naming_a_programme_is_not_an_attached_document() -> N
     assert doc.sections[1].heading == "DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM THỰC HIỆN"
 
 
+def test_the_website_footer_is_outside_the_tree() -> None:
+    text = HEADER + PREAMBLE + (
+        "I. MỤC TIÊU\n\n1. Mục tiêu chung.\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\n"
+        "Kế hoạch 980/KH-UBND năm 2025 thực hiện Quyết định 1899/QĐ-TTg do tỉnh Nghệ An ban hành Văn bản này chưa "
+        "cập nhật nội dung Tiếng Anh\nKế hoạch 980/KH-UBND ngày 18/11/2025 do tỉnh Nghệ An ban hành\n"
+        "Văn bản liên quan\n"
+        "Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế.\n- Bạn vừa bị Đăng xuất khỏi Tài khoản .\n"
+        "- Xin lỗi Quý khách vì sự bất tiện này!\n"
+    )
+    doc = seg(text)
+    assert [s.path for s in doc.sections] == ["I", "I.1", "Phụ lục"]
+    (start, end), = doc.closing_spans
+    assert doc.text[start:].startswith("Kế hoạch 980/KH-UBND năm 2025") and end == len(doc.text.rstrip())
+
+
+def test_a_telegram_starts_its_body_after_its_title_in_capitals() -> None:
+    text = (
+        "Số: 224/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
+        "VỀ VIỆC KHẨN TRƯƠNG CHUẨN BỊ TỔ CHỨC LỄ KHÁNH THÀNH\n"
+        "THỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng, Thủ trưởng cơ quan ngang bộ;\n- Chủ tịch Ủy ban nhân dân các tỉnh.\n"
+        "Để chào mừng Đại hội, Thủ tướng Chính phủ yêu cầu:\n1. Các bộ, ngành rà soát các dự án.\n2. Giao Văn phòng "
+        "Chính phủ theo dõi.\n"
+    )
+    doc = seg(text)
+    assert doc.text[doc.body_start:].startswith("THỦ TƯỚNG CHÍNH PHỦ điện:")
+    assert [s.path for s in doc.sections] == ["1", "2"]
+
+
 def test_capital_letter_rows_of_a_task_table_are_parts() -> None:
     table = (
         "| STT | Cơ quan chủ trì | Nội dung nhiệm vụ |\n| A. | BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG |\n"
