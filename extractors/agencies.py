@@ -128,7 +128,8 @@ _TOPIC = regex.compile(
     r"(?:[ \t]+(?!(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|chỉ đạo|chủ trì|phối hợp|các|và|là|có|giao|"
     r"đề nghị|để|của|theo|tại)(?!\w))[\w\-/]+,?){1,10}?(?=[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?!\w))"
 )
-_STOP = (r"chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|có(?![ \t]+công)|là|chịu|tham mưu|hướng dẫn|"
+_STOP = (r"chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|có(?![ \t]+công(?![ \t]+(?:văn|bố|khai|tác)))|"
+         r"là|chịu|tham mưu|hướng dẫn|"
          r"xây dựng|triển khai|báo cáo|theo|trong|để|với|tại|về|các|được|và|thuộc|của|cho|đôn đốc|kiểm tra|"
          r"nghiên cứu|rà soát|chỉ đạo|"
          r"giao|đề nghị|năm|từ|đến|trước|sau|khi|nhằm|bảo đảm|đảm bảo|hỗ trợ|tiếp tục|tăng cường|"
@@ -136,7 +137,7 @@ _STOP = (r"chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|
          r"chuẩn bị|thẩm định|giám sát|theo dõi|tiếp nhận|xử lý|thống kê|hoàn thiện|sửa đổi|bổ sung|định kỳ|"
          r"hằng năm|hàng năm|thường xuyên|chủ động|khẩn trương|kịp thời|phải|cần|sẽ|đã|đang|tham gia|tiến hành|"
          r"xác định|xác minh|kiểm soát|trả lời|như|download|lưu trữ|thông báo|công bố|gửi|nhận|ký|cập nhật|"
-         r"quyết định|quy định|giải quyết|yêu cầu|thu|nộp|cấp|đăng ký|vận hành|quản trị")
+         r"quyết định|quy định|giải quyết|yêu cầu|thu|nộp|cấp|đăng ký|vận hành|quản trị|ghi|nêu|đề cập")
 # unit words stop a name only in lower case (`Chi cục Kiểm lâm tỉnh`, but `Chi cục Dân số - Xã hội`), and
 # `Bộ`, `Sở` only in capitals (`Vụ Tổ chức cán bộ`, `Cục Đường bộ Việt Nam`, but `Cục Cảnh sát hình sự Bộ Công an`)
 _OPEN_STOP = rf"(?i:{_STOP})|tỉnh|huyện|thành phố|quận|thị xã|xã|phường|đặc khu|Bộ|Sở"

@@ -85,7 +85,7 @@ _ORG_HEADING = regex.compile(
     r"((?:Ban|Sở|Cục|Chi cục|Trung tâm|Văn phòng|Hội|Đài|Báo|Trường|Viện|Bảo hiểm|Kho bạc|Ngân hàng|Công ty|"
     r"Tổng công ty|Tập đoàn|Liên đoàn|Liên minh|Ủy ban|Hội đồng|Quỹ|Phòng|Thanh tra|Đoàn|Bệnh viện)[ \t]+\p{Lu}"
     r"(?:[^\n:;.()*]|(?<=(?:\s|^)(?:và|-|–|,))[ \t]*\n(?=[ \t]*\p{Lu}))*?)(?<!(?:\s|^)(?:và|-|–|,))"
-    r"(?:[ \t]+(?:(?:có|chịu)[ \t]+trách[ \t]+nhiệm|thuộc[ \t][^\n:]*))?[ \t*]*(?::|(?=\n)|$)"
+    r"(?:(?<!trực)[ \t]+(?:(?:có|chịu)[ \t]+trách[ \t]+nhiệm|thuộc[ \t][^\n:]*))?[ \t*]*(?::|(?=\n)|$)"
 )
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
 _JOINS_NEXT_LINE = regex.compile(r"(?:[,\-–]|(?<!\w)(?:với|và|của|các|cho|tại|giao|đề nghị|chủ trì|phối hợp|"

@@ -90,9 +90,10 @@ class Collectives:
             if tok == "và":
                 nxt = _skip_space(folded, m.end())
                 closed = any(folded[pos:end].endswith(c) for c in self.closers)
-                if self.new_list.match(folded, nxt, hi) or (closed and (nxt in by_start or self.start.match(
+                named = nxt in by_start and not by_start[nxt].collective
+                if self.new_list.match(folded, nxt, hi) or named or (closed and (nxt in by_start or self.start.match(
                         folded, nxt, hi))):
-                    break
+                    break  # `các cơ quan thuộc Chính phủ và Trung ương Đoàn ...`: a body of its own
                 if not self._word_at(folded, nxt, hi):
                     break
                 i, listed = m.end(), True

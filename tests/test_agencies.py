@@ -257,6 +257,12 @@ COMMUNE = Place(province="Quảng Ninh", locality="xã Lương Minh")
      ["Vụ Tổ chức cán bộ", "Cục Đường bộ Việt Nam", "Cục Người có công", "Cục Hải quan", "Cục Thuế"]),
     ("phối hợp với Sở Y tế (Chi Cục Dân số - Xã hội) triển khai", NGHE_AN,
      ["Sở Y tế tỉnh Nghệ An", "Chi cục Dân số - Xã hội"]),
+    ("các cơ quan thuộc Chính phủ và Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", CENTRAL,
+     ["Các cơ quan thuộc Chính phủ", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"]),
+    ("Cục Thuế có công văn số 12; Cục Thuế ghi nhận vướng mắc", CENTRAL, ["Cục Thuế", "Cục Thuế"]),
+    ("Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh", NGHE_AN,
+     ["Liên minh Hợp tác xã tỉnh Nghệ An", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Nghệ An",
+      "Hội Nông dân tỉnh Nghệ An"]),
     # bodies of the 2025 reorganisation
     ("Báo và Phát thanh, Truyền hình Cần Thơ; Ban Chỉ huy Bộ đội Biên phòng thành phố", CAN_THO,
      ["Báo và Phát thanh, Truyền hình Cần Thơ", "Bộ Chỉ huy Bộ đội Biên phòng thành phố Cần Thơ"]),
