@@ -2,12 +2,15 @@
 
 A plan states its targets as clauses: `Hằng năm, đạt 95% số vụ án ... được truy tố`, `cấp tỉnh có ít
 nhất 10 báo cáo viên`, `Đến năm 2013 đạt 85% và năm 2015 đạt 100% ...`.  The text is cut into
-paragraphs and clauses (`;` and sentence ends); every quantity in a clause is one row, read with
-the words just before it (comparator, increase/decrease), the year staged before or after it and
-the clause's `hằng năm`.  Which percentages are commitments depends on where they stand: under a
-`Chỉ tiêu`/`Mục tiêu` heading they are; elsewhere they need a commitment cue, and never in a
-past-results section, after `đã`, or as a share of a budget.  A `Chỉ tiêu N:` item with no
-number is still one row, with value NULL.
+paragraphs and clauses (`;`, sentence ends, table cell edges); every quantity in a clause is one
+row (a share, a count of a unit, a measure such as `tấn` or `μg/m3`, a rate such as `4/100.000 trẻ sinh
+ra còn sống`), read with the words just before it (comparator, increase/decrease), the year staged
+before or after it (not a baseline: `so với mức trung bình năm 2024`) and a `hằng năm` in its part of
+the clause or leading its paragraph.  Which numbers are commitments depends on where they stand: under
+a `Chỉ tiêu`/`Mục tiêu` heading (its title, not the rest of a list item's sentence) they are; elsewhere
+they need a commitment cue, and never in a past-results section, after `đã`, in a case the plan only
+allows (`có thể`), or as a share of a budget.  A `Chỉ tiêu N:` item with no number is still one row,
+with value NULL.  What is measured is read by `extractors.indicators`.
 """
 
 from __future__ import annotations
