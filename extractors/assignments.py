@@ -36,6 +36,8 @@ def _alternation(phrases: list[str]) -> str:
 
 _CUE_ROLE = {fold(p): role for role, phrases in _CUES["before"].items() for p in phrases}
 _BEFORE = regex.compile(r"(?<!\w)(?:" + _alternation(list(_CUE_ROLE)) + r")(?!\w)")
+#: short items the matcher does not know, between two lists of one enumeration (`, báo, đài và `)
+_LIST_TAIL = regex.compile(r"[ \t]*,(?:[ \t]*(?:\w+[ \t]+){0,2}\w+[ \t]*,)*[ \t]*(?:\w+[ \t]+){0,2}\w+[ \t]+và[ \t]*")
 _UNKNOWN_ITEM = regex.compile(r"[ \t]+[^,;.:()\n]{1,60}?,[ \t]*")
 _FILLER = regex.compile(r"^(?:[ \t,]|các|lực lượng|với|chặt chẽ|cùng|toàn bộ|tất cả|thường xuyên|kịp thời|"
                         r"(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo|chánh|trưởng|bộ trưởng))*$")
@@ -54,6 +56,7 @@ _CLAUSE_END = regex.compile(r";|(?<!\.)\.(?!\.)(?=\s|$)|\n")
 _STEERING_138 = regex.compile(r"ban chỉ đạo (?:138|phòng,? chống tội phạm)|bcđ ?138")
 _PAREN = regex.compile(r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
 _LABEL = regex.compile(r"^[\W\d]*(?:[ivxlc]+\.|[a-zđ]\)|phần [ivx\d]+\.?|\d+(?:\.\d+)*\.?)?[\s*#]*")
+_HEADING_POST = regex.compile(r"(?:phó[ \t]+)?(?:thủ trưởng|giám đốc|lãnh đạo|người đứng đầu)[ \t]+")
 _REQUEST_HEAD = regex.compile(r"(?:đề nghị|giao|yêu cầu|khuyến khích)[ \t]+")
 _SENTENCE_MARK = regex.compile(r"[.;]")
 _INNER_PAREN = regex.compile(r"\([^()]*\)")
@@ -205,6 +208,9 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: _Index, out: 
         pos = s.char_start + (prefix.end() if prefix else 0)
         req = _REQUEST_HEAD.match(folded[pos:line_end])
         pos += req.end() if req else 0
+        post = _HEADING_POST.match(folded, pos, line_end)
+        if post and not mentions.within(pos, post.end()) and mentions.within(post.end(), post.end() + 1):
+            pos = post.end()  # `2. Thủ trưởng các sở, ban, ngành`: the post stands for the bodies
         group, named_end = [], -1
         for m in mentions.within(pos, line_end):
             if m.start == pos or (group and m.start >= group[-1].end and m.end <= line_end
@@ -232,7 +238,8 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: _Index, out: 
             continue
         explicit = False
         if "thường trực" in residual:
-            explicit = True
+            # `1. Sở Nội vụ (Cơ quan thường trực Ban ...):` still leads the tasks listed under it
+            explicit = not _INNER_PAREN.fullmatch(residual.strip(" :*"))
             for m in group:
                 out.add(m, "standing")
         if _EXPLICIT_LEAD.search(_INNER_PAREN.sub("", residual)):
@@ -470,6 +477,8 @@ def _roles(pre: str, post: str, at_start: bool, prev_roles: set[str], report: bo
         return {"coordinate", "subject"}
     if _PARTNER.fullmatch(pre) and "coordinate" in prev_roles:
         return {"coordinate"}  # `phối hợp giữa A với B`
+    if prev_roles and _LIST_TAIL.fullmatch(pre):
+        return set(prev_roles)  # `phối hợp với các sở, ngành, báo, đài và các đơn vị có liên quan`
     position = _subject_position(pre, at_start)
     if not position or _AFTER["none"].match(post):
         return set()  # `Ủy ban nhân dân tỉnh yêu cầu ...`: the body that assigns is not assigned

@@ -346,6 +346,16 @@ COMMUNE = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality
       ("I.2", "Các doanh nghiệp viễn thông", "coordinate"),
       ("I.3", "Sở Xây dựng tỉnh Đồng Nai", "coordinate"), ("I.3", "Sở Tài chính tỉnh Đồng Nai", "coordinate"),
       ("I.3", "Các nhà mạng", "coordinate")}),
+    # short unknown items inside one enumeration; a heading standing body that still leads its items;
+    # a heading that names the bodies through their heads' post
+    ("I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ (Cơ quan thường trực Ban Vì sự tiến bộ phụ nữ Thành phố):\n"
+     "- Chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân phường, xã, đặc khu, báo, đài và các đơn vị có "
+     "liên quan triển khai Kế hoạch.\n"
+     "2. Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố\n- Xây dựng kế hoạch thực hiện.\n", DONG_NAI,
+     {("I.1", "Sở Nội vụ tỉnh Đồng Nai", "standing"), ("I.1", "Sở Nội vụ tỉnh Đồng Nai", "lead"),
+      ("I.1", "Các sở, ban, ngành, Ủy ban nhân dân phường, xã, đặc khu", "coordinate"),
+      ("I.1", "Các đơn vị có liên quan", "coordinate"),
+      ("I.2", "Các sở, ban, ngành, đoàn thể thành phố", "implement")}),
     # a commune plan after 2025, nested parentheses
     ("I. NHIỆM VỤ\n1. Tuyên truyền pháp luật (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng HĐND và UBND "
      "xã (bộ phận một cửa) và Trung tâm Phục vụ hành chính công xã thực hiện).\n", COMMUNE,
