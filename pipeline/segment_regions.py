@@ -161,7 +161,8 @@ def _resumes(line: Line) -> bool:
 
 
 def _signature_start(lines: list[Line], i: int, floor: int) -> int:
-    """Walk back from a closing over the signature lines above it (`CHỦ TỊCH`, the signer's name)."""
+    """Walk back from a closing over the signature lines above it (`CHỦ TỊCH`, the signer's name), and over
+    the bars of the website's two-column `Nơi nhận | signature` layout."""
     j = i - 1
     best = i
     while j > floor:
@@ -170,7 +171,7 @@ def _signature_start(lines: list[Line], i: int, floor: int) -> int:
             j -= 1
             continue
         short = len(s.split()) <= 8 and not s.endswith((".", ";", ":", ",")) and not read_markers(s)
-        if short and (_is_upper(s) or _NAME_LINE.fullmatch(s) or _SIGN.match(s) or _SIGNED.fullmatch(s)):
+        if s == "|" or short and (_is_upper(s) or _NAME_LINE.fullmatch(s) or _SIGN.match(s) or _SIGNED.fullmatch(s)):
             best = j
             j -= 1
             continue

@@ -406,6 +406,18 @@ def test_a_telegram_starts_its_body_after_its_title_in_capitals() -> None:
     assert [s.path for s in doc.sections] == ["1", "2"]
 
 
+def test_the_bar_of_the_website_signature_layout_belongs_to_the_closing() -> None:
+    text = HEADER + PREAMBLE + (
+        "I. TỔ CHỨC THỰC HIỆN\n\n1. Các bộ chịu trách nhiệm thi hành Quyết định này.\n|\nNơi nhận:\n- Như Điều 3;\n"
+        "|\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Hồng Hà\n|\n"
+    )
+    doc = seg(text)
+    (start, _), = doc.closing_spans
+    assert doc.text[start:].startswith("|\nNơi nhận:")
+    last = doc.sections[-1]
+    assert doc.text[last.char_start:last.char_end] == "1. Các bộ chịu trách nhiệm thi hành Quyết định này."
+
+
 def test_capital_letter_rows_of_a_task_table_are_parts() -> None:
     table = (
         "| STT | Cơ quan chủ trì | Nội dung nhiệm vụ |\n| A. | BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG |\n"
