@@ -142,7 +142,7 @@ _STOP = (r"chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|
 # `Bộ`, `Sở` only in capitals (`Vụ Tổ chức cán bộ`, `Cục Đường bộ Việt Nam`, but `Cục Cảnh sát hình sự Bộ Công an`)
 _OPEN_STOP = rf"(?i:{_STOP})|tỉnh|huyện|thành phố|quận|thị xã|xã|phường|đặc khu|Bộ|Sở"
 _OPEN_UNIT = regex.compile(
-    rf"(?<!\w)(?:Tổng cục|Chi [Cc]ục|Cục|Vụ)[ \t]+\p{{Lu}}[\p{{L}}\-]*"
+    rf"(?<!\w)(?:Tổng cục|Chi [Cc]ục|Cục|Vụ|Ban Quản lý)[ \t]+\p{{Lu}}[\p{{L}}\-]*"
     rf"(?:[ \t]+(?!(?:{_OPEN_STOP})(?!\w))[\p{{L}}\-]+){{0,6}}"
 )
 _POLICE_WORDS = regex.compile(r"cảnh sát|an ninh|công an")
@@ -272,6 +272,9 @@ class _Finder:
                 if resolved:
                     (name, level), end = resolved, unit_m.end()
                     province = self.where.province if level == "provincial" else None
+            if name.startswith("Ban Quản lý") and level == "central" and self.where.province:
+                # `Ban Quản lý Khu kinh tế Dung Quất`: a province's board, named as written
+                level, province = "provincial", self.where.province
             category = "police" if _POLICE_WORDS.search(fold(name)) else "other"
             out.append(self._with_post(m.start(), end, AgencyRef(name, level, category, None, province)))
         return out

@@ -70,7 +70,9 @@ _ARTICLE_OR_FORCE = regex.compile(r"^(?:điều \d+\.)\s*|(?:^|\s)lực lượng
 _NOT_TASK = regex.compile(r"(?:theo (?:quy định|chỉ đạo|hướng dẫn|đề nghị|kế hoạch)|của|như|và)\b")
 _NAME_SEPARATORS = regex.compile(r"[\s,;:]|và|" + _HEAD_POST.pattern.rstrip("$"))
 _PROGRAMME_ITEM = regex.compile(r"(?:tiểu )?(?:dự án|đề án|chương trình|hợp phần|nội dung) (?:số )?\d+\b")
-_BARE_HEADING = regex.compile(r"[ \t*]*(?:\([^()\n]*\))?[ \t*]*")
+# `1. Công an thành phố` alone on its line, maybe with an apposition (`(Cơ quan thường trực ...)`,
+# `- Cơ quan thường trực Ban Chỉ đạo`)
+_BARE_HEADING = regex.compile(r"[ \t*]*(?:\([^()\n]*\)|[-–][ \t]*(?:cơ quan[ \t]+)?thường trực[^\n.;:]*)?[ \t*]*")
 _LIST_LABEL = regex.compile(r"\s*(?:[\-+•*]+|[a-zđ]\)|\d+(?:\.\d+)*\.?)?[ \t]*(?:\*\*)?[ \t]*"
                             r"(?:cơ quan|đơn vị)[ \t]+(chủ trì|phối hợp|thường trực)(?:[ \t]+thực hiện)?[ \t]*:")
 _LABEL_ROLE = {"chủ trì": "lead", "phối hợp": "coordinate", "thường trực": "standing"}
@@ -238,8 +240,7 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: _Index, out: 
             continue
         explicit = False
         if "thường trực" in residual:
-            # `1. Sở Nội vụ (Cơ quan thường trực Ban ...):` still leads the tasks listed under it
-            explicit = not _INNER_PAREN.fullmatch(residual.strip(" :*"))
+            # `1. Sở Nội vụ (Cơ quan thường trực Ban ...):` still takes the roles of the tasks listed under it
             for m in group:
                 out.add(m, "standing")
         if _EXPLICIT_LEAD.search(_INNER_PAREN.sub("", residual)):

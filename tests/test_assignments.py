@@ -356,6 +356,12 @@ COMMUNE = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality
       ("I.1", "Các sở, ban, ngành, Ủy ban nhân dân phường, xã, đặc khu", "coordinate"),
       ("I.1", "Các đơn vị có liên quan", "coordinate"),
       ("I.2", "Các sở, ban, ngành, đoàn thể thành phố", "implement")}),
+    # a standing body set off by a dash still leads the tasks under it; a province's board outside the gazetteer
+    ("I. NHIỆM VỤ CỤ THỂ\n1. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n"
+     "- Tuyên truyền, phổ biến các quy định về quản lý tài sản công.\n"
+     "- Phối hợp Ban Quản lý Khu kinh tế Dung Quất hướng dẫn kiểm kê.\n", DONG_NAI,
+     {("I.1", "Sở Tài chính tỉnh Đồng Nai", "standing"), ("I.1", "Sở Tài chính tỉnh Đồng Nai", "lead"),
+      ("I.1", "Sở Tài chính tỉnh Đồng Nai", "coordinate"), ("I.1", "Ban Quản lý Khu kinh tế Dung Quất", "coordinate")}),
     # a commune plan after 2025, nested parentheses
     ("I. NHIỆM VỤ\n1. Tuyên truyền pháp luật (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng HĐND và UBND "
      "xã (bộ phận một cửa) và Trung tâm Phục vụ hành chính công xã thực hiện).\n", COMMUNE,
