@@ -59,7 +59,8 @@ _CLAUSE_START = regex.compile(
 _WHOLE_SPAN = regex.compile(r"[ \t]*(\*{1,3})[^*]+\1[ \t]*")
 # a dash at the start of a wrapped line that joins two words or numbers (`kinh tế` / `- xã hội`, `05` / `- 06%`)
 _INNER_DASH = regex.compile(r"[-–][ \t]*(?=\p{Ll}|\d)")
-# a line that stops on a word that cannot end a heading or a sentence (`5. Xây dựng Nghị định của` / `Chính phủ`)
+# a line that stops on a word (or a comma) that cannot end a heading or a sentence (`5. Xây dựng Nghị định của` /
+# `Chính phủ`)
 _DANGLING = regex.compile(
     r"(?<!\S)(?:của|và|với|các|cho|tại|về|trong|theo|để|được|những|từ|đến|giữa|hoặc|bởi|thuộc|gồm|nhằm|vào|bằng)$"
 )
@@ -241,7 +242,7 @@ def _wrap_edits(text: str) -> list[Edit]:
             nxt[0].islower() and not _LETTER_ITEM.match(nxt)
             or not read_markers(nxt) and (nxt[0].isdigit() or full)
             or len(first) >= _WRAP_WIDTH and bool(_INNER_DASH.match(nxt))
-            or bool(_DANGLING.search(first)) and not read_markers(nxt)
+            or (first.endswith(",") or bool(_DANGLING.search(first))) and not read_markers(nxt)
         )
         if not _breaks(a.text, b.text, joins_span) and (joins_span or plain or first == "Số:"):
             edits.append((a.end, b.start, " "))

@@ -225,6 +225,9 @@ WRAP_CASES = {
         "5. Xây dựng Nghị định của\nChính phủ\n\n3. Sở Văn hóa, Thể thao và\nDu lịch\n",
         "5. Xây dựng Nghị định của Chính phủ\n\n3. Sở Văn hóa, Thể thao và Du lịch\n",
     ),
+    "heading-stopping-on-a-comma": (
+        "a) Đối với các sở, ban, ngành,\nUBND các xã, phường\n", "a) Đối với các sở, ban, ngành, UBND các xã, phường\n",
+    ),
     "hyphen-of-a-compound-at-a-line-start": (
         "mở rộng xuất khẩu các mặt hàng chế biến sâu, thúc đẩy sự phát triển kinh tế\n"
         "- xã hội của tỉnh theo hướng tăng trưởng xanh.\n",
