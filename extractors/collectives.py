@@ -17,6 +17,7 @@ from extractors.agency_text import DATA, Mention, fold
 
 _LEADING_CAC = regex.compile(r"^\s*(?:các|những)\s+")
 _UBND = regex.compile(r"\bUBND\b")
+_SLASH = regex.compile(r"\s*/\s*")
 _OLD_UY = regex.compile(r"\b[Uu]ỷ\b")
 #: bodies whose second word is in lower case, kept capitalised inside a collective (`cơ quan thuộc Chính phủ`)
 _NAMES_IN_LOWER_CASE = {"chính phủ", "quốc hội", "nhà nước"}
@@ -79,7 +80,7 @@ class Collectives:
                 end = i = by_start[j].end
                 last_word = "§"
                 continue
-            if tok == ",":
+            if tok in (",", "/"):  # `các tỉnh/thành phố khác`
                 nxt = _TOKEN.search(folded, m.end(), hi)
                 named = by_start.get(nxt.start()) if nxt else None
                 if not nxt or folded[m.end():nxt.start()].count("\n") or (named and not named.open) or \
@@ -153,7 +154,7 @@ class Collectives:
 
     def name(self, text: str, plural: bool = True) -> str:
         """As written, in sentence case, `UBND` expanded: one spelling for one phrase across documents."""
-        words = " ".join(text.split())
+        words = _SLASH.sub("/", " ".join(text.split()))
         if sum(c.isupper() for c in words) > sum(c.islower() for c in words):
             words = words.lower()  # a heading in capitals
         words = _UBND.sub("Ủy ban nhân dân", words)
