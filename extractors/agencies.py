@@ -125,8 +125,9 @@ def _word_set(name: str) -> frozenset[str]:
 _UNIT = regex.compile(r"\s+(thành phố|thị xã|thị trấn|tp\.?|tỉnh|huyện|quận|xã|phường|đặc khu)(?!\w)")
 _PLACE_WORDS = regex.compile(r"[ \t]+((?:\p{Lu}[\p{L}\-]*|\d+)(?:[ \t]+(?:\p{Lu}[\p{L}\-]*|\d+)){0,3})")
 _TOPIC = regex.compile(
-    r"(?:[ \t]+(?!(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|chỉ đạo|chủ trì|phối hợp|các|và|là|có|giao|"
-    r"đề nghị|để|của|theo|tại)(?!\w))[\w\-/]+,?){1,10}?(?=[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?!\w))"
+    r"(?:[ \t]+(?!(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|chỉ đạo|chủ trì|phối hợp|các(?! chương trình)|và|là|"
+    r"có|giao|đề nghị|để|của|theo|tại)(?!\w))[\w\-/]+,?){1,10}?"
+    r"(?=[ \t]+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?!\w))"
 )
 _STOP = (r"chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|có(?![ \t]+công(?![ \t]+(?:văn|bố|khai|tác)))|"
          r"là|chịu|tham mưu|hướng dẫn|"

@@ -265,6 +265,8 @@ COMMUNE = Place(province="Quảng Ninh", locality="xã Lương Minh")
     ("Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh", NGHE_AN,
      ["Liên minh Hợp tác xã tỉnh Nghệ An", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Nghệ An",
       "Hội Nông dân tỉnh Nghệ An"]),
+    ("báo cáo Ban Chỉ đạo các Chương trình mục tiêu quốc gia thành phố", CAN_THO,
+     ["Ban Chỉ đạo các Chương trình mục tiêu quốc gia thành phố Cần Thơ"]),
     # bodies of the 2025 reorganisation
     ("Báo và Phát thanh, Truyền hình Cần Thơ; Ban Chỉ huy Bộ đội Biên phòng thành phố", CAN_THO,
      ["Báo và Phát thanh, Truyền hình Cần Thơ", "Bộ Chỉ huy Bộ đội Biên phòng thành phố Cần Thơ"]),
