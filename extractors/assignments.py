@@ -423,7 +423,7 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
     names_a_head = any(a <= h.group[0].start < b for h in heads if h is not opening)
     if head and not head.explicit and (opening or not (has_subject or names_a_head)):
         start = max(a, head.scope[0])
-        role = _task_role(view[start - lo:b - lo])
+        role = _lead_in_role(doc, folded, start, head) or _task_role(view[start - lo:b - lo])
         if role:
             for m in head.group:
                 out.add(m, role, at=start)
@@ -526,6 +526,21 @@ def _appositions(folded: str, g: _Group, parens: list[tuple[int, int]], mentions
             for m in inner:
                 for r in roles:
                     out.add(m, r)
+
+
+def _lead_in_role(doc: SegmentedDocument, folded: str, at: int, head: _Head) -> str | None:
+    """`b) Phối hợp với các sở, ngành:` over a list of tasks: the items below it are done in that role."""
+    i = doc.section_at(at)
+    while i is not None and doc.sections[i].char_start >= head.scope[0]:
+        s = doc.sections[i]
+        line_end = folded.find("\n", s.char_start, s.char_end)
+        line = folded[s.char_start:s.char_end if line_end < 0 else line_end].rstrip(" *")
+        if s.char_start < at and line and line[-1] not in ".;":
+            role = _task_role(line)
+            if role in ("coordinate", "implement"):
+                return role
+        i = s.parent
+    return None
 
 
 def _task_role(clause: str) -> str | None:

@@ -362,6 +362,13 @@ COMMUNE = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality
      "- Phối hợp Ban Quản lý Khu kinh tế Dung Quất hướng dẫn kiểm kê.\n", DONG_NAI,
      {("I.1", "Sở Tài chính tỉnh Đồng Nai", "standing"), ("I.1", "Sở Tài chính tỉnh Đồng Nai", "lead"),
       ("I.1", "Sở Tài chính tỉnh Đồng Nai", "coordinate"), ("I.1", "Ban Quản lý Khu kinh tế Dung Quất", "coordinate")}),
+    # tasks listed under `b) Phối hợp với ...` are done in that role, not led
+    ("I. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\na) Chủ trì, phối hợp với các sở, ban, ngành\n"
+     "- Tổ chức chương trình tập huấn kiến thức.\nb) Phối hợp với các sở, ngành, UBND các xã, phường\n"
+     "- Hỗ trợ các nhà đầu tư phát triển hạ tầng thương mại.\n", DONG_NAI,
+     {("I.1.a", "Sở Công Thương tỉnh Đồng Nai", "lead"), ("I.1.a", "Các sở, ban, ngành", "coordinate"),
+      ("I.1.b", "Sở Công Thương tỉnh Đồng Nai", "coordinate"),
+      ("I.1.b", "Các sở, ngành, Ủy ban nhân dân các xã, phường", "coordinate")}),
     # a commune plan after 2025, nested parentheses
     ("I. NHIỆM VỤ\n1. Tuyên truyền pháp luật (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng HĐND và UBND "
      "xã (bộ phận một cửa) và Trung tâm Phục vụ hành chính công xã thực hiện).\n", COMMUNE,
