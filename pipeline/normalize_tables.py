@@ -24,7 +24,7 @@ _AFTER_TABLE = regex.compile(
     r"|(?i:n[ơo]i[ \t]+nh[ậâa]n)[ \t]*:|(?:KT|TM|TL)\.[ \t]*\p{Lu}|PHỤ[ \t]+LỤC"
 )
 # the legal website's footer, under the document's name: the page ends there, whatever table was open
-_FOOTER = regex.compile(r"Văn bản này chưa cập nhật nội dung Tiếng Anh|Văn bản liên quan")
+_FOOTER = regex.compile(r"(?:^|(?<=\s))(?:Văn bản này chưa cập nhật nội dung Tiếng Anh|Văn bản liên quan)$")
 _CAPTION = regex.compile(r"(?i:phụ[ \t]+lục|kèm[ \t]+theo)")
 _TT_HEADER = regex.compile(r"(?i:s[ốo][ \t]*tt|stt|tt|số thứ tự)\.?")
 #: a data table; the two-cell `Nơi nhận | signature` layout is left as it is
@@ -46,7 +46,7 @@ def _runs(lines: list[Line], i: int, stop: regex.Pattern[str] | None = None) -> 
     runs: list[_Run] = []
     while i < len(lines) and not lines[i].blank:
         s = lines[i].text.strip()
-        if stop is not None and (stop.match(s) or i + 1 < len(lines) and _FOOTER.match(lines[i + 1].text.strip())):
+        if stop is not None and (stop.match(s) or any(_FOOTER.search(t.text.strip()) for t in lines[i:i + 2])):
             break
         if s == "|":
             if runs and runs[-1].pipes:
@@ -129,9 +129,10 @@ def _next_header(runs: list[_Run], k: int) -> bool:
     return any(_TT_HEADER.fullmatch(runs[j].text) for j in (k, k + 2) if j < len(runs))
 
 
-def _opens_table(lines: list[Line], i: int) -> bool:
+def _opens_table(lines: list[Line], i: int, after: int) -> bool:
     """Whether the `|` at line `i` can open a table: after a blank line, or a task table (first cell `TT`)
-    right under an appendix caption (`PHỤ LỤC`, `(Kèm theo Kế hoạch ...)`) on a page without blank lines.
+    on a page without blank lines, right under an appendix caption (`PHỤ LỤC`, `(Kèm theo Kế hoạch ...)`)
+    or under the caption that follows the table rebuilt before it (which ended at line `after`).
 
     Anywhere else a `|` line may be inside a table that did not read as one, or between the cells of
     the `Nơi nhận | signature` layout.
@@ -141,6 +142,8 @@ def _opens_table(lines: list[Line], i: int) -> bool:
     if i + 1 == len(lines) or not _TT_HEADER.fullmatch(lines[i + 1].text.strip()):
         return False
     for j in range(i - 1, max(-1, i - 7), -1):
+        if j < after:
+            return True
         s = lines[j].text.strip()
         if not s or s == "|":
             return False
@@ -152,9 +155,9 @@ def _opens_table(lines: list[Line], i: int) -> bool:
 def exploded_table_edits(text: str) -> list[tuple[int, int, str]]:
     lines = split_lines(text)
     edits = []
-    i = 0
+    i = after = 0
     while i < len(lines):
-        if lines[i].text.strip() == "|" and _opens_table(lines, i):
+        if lines[i].text.strip() == "|" and _opens_table(lines, i, after):
             # a page without blank lines gives no end but what comes after the table
             blank_above = i == 0 or lines[i - 1].blank
             runs = _runs(lines, i, None if blank_above else _AFTER_TABLE)
@@ -164,7 +167,7 @@ def exploded_table_edits(text: str) -> list[tuple[int, int, str]]:
                 end = runs[used - 1].end
                 table = "\n".join("| " + " | ".join(r) + " |" for r in rows)
                 edits.append((lines[i].start, lines[end - 1].end, table))
-                i = end
+                i = after = end
                 continue
         i += 1
     return edits

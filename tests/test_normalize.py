@@ -109,17 +109,19 @@ def test_a_task_table_right_under_its_caption_is_rebuilt_and_ends_before_the_rec
     )
 
 
-def test_a_task_table_ends_where_its_last_row_runs_into_the_next_caption() -> None:
+def test_a_task_table_ends_where_its_last_row_runs_into_the_next_caption_and_table() -> None:
     raw = (
         "PHỤ LỤC I\n(Kèm theo Thông báo số 624/TB-VPCP)\n1. Các nhiệm vụ quá hạn\n|\nSTT\n|\nNhiệm vụ\n|\n"
         "Cơ quan chủ trì thực hiện\n|\n|\n1.\n|\nBan hành kế hoạch\n|\nCác bộ, ngành\n|\n|\n2.\n|\nRà soát\n|\n"
-        "Bộ Tài chính\n|\n2. Các nhiệm vụ đang thực hiện\n|\nSTT\n|\nNhiệm vụ\n|\nCơ quan chủ trì thực hiện\n|\n"
+        "Bộ Tài chính\n|\n2. Các nhiệm vụ đang thực hiện\n|\nSTT\n|\nNhiệm vụ\n|\nCơ quan chủ trì thực hiện\n|\n|\n"
+        "1.\n|\nBan hành chiến lược dữ liệu\n|\nCác bộ, ngành, địa phương\n|\n"
     )
     assert norm(raw) == (
         "PHỤ LỤC I\n(Kèm theo Thông báo số 624/TB-VPCP)\n1. Các nhiệm vụ quá hạn\n"
         "| STT | Nhiệm vụ | Cơ quan chủ trì thực hiện |\n| 1. | Ban hành kế hoạch | Các bộ, ngành |\n"
-        "| 2. | Rà soát | Bộ Tài chính |\n2. Các nhiệm vụ đang thực hiện\n|\nSTT\n|\nNhiệm vụ\n|\n"
-        "Cơ quan chủ trì thực hiện\n|\n"
+        "| 2. | Rà soát | Bộ Tài chính |\n2. Các nhiệm vụ đang thực hiện\n"
+        "| STT | Nhiệm vụ | Cơ quan chủ trì thực hiện |\n"
+        "| 1. | Ban hành chiến lược dữ liệu | Các bộ, ngành, địa phương |\n"
     )
 
 
