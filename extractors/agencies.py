@@ -137,7 +137,7 @@ _STOP = (r"chủ trì|phối hợp|thực hiện|tổ chức|có trách nhiệm|
          r"đẩy mạnh|trình|phê duyệt|ban hành|bố trí|lập|tổng hợp|cung cấp|đề xuất|tuyên truyền|phổ biến|"
          r"chuẩn bị|thẩm định|giám sát|theo dõi|tiếp nhận|xử lý|thống kê|hoàn thiện|sửa đổi|bổ sung|định kỳ|"
          r"hằng năm|hàng năm|thường xuyên|chủ động|khẩn trương|kịp thời|phải|cần|sẽ|đã|đang|tham gia|tiến hành|"
-         r"xác định|xác minh|kiểm soát|trả lời|như|download|lưu trữ|thông báo|công bố|gửi|nhận|ký|cập nhật|"
+         r"xác định|xác minh|xác nhận|kiểm soát|trả lời|như|download|lưu trữ|thông báo|công bố|gửi|nhận|ký|cập nhật|"
          r"quyết định|quy định|giải quyết|yêu cầu|thu|nộp|cấp|đăng ký|vận hành|quản trị|ghi|nêu|đề cập")
 # unit words stop a name only in lower case (`Chi cục Kiểm lâm tỉnh`, but `Chi cục Dân số - Xã hội`), and
 # `Bộ`, `Sở` only in capitals (`Vụ Tổ chức cán bộ`, `Cục Đường bộ Việt Nam`, but `Cục Cảnh sát hình sự Bộ Công an`)

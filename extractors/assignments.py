@@ -38,6 +38,7 @@ _CUE_ROLE = {fold(p): role for role, phrases in _CUES["before"].items() for p in
 _BEFORE = regex.compile(r"(?<!\w)(?:" + _alternation(list(_CUE_ROLE)) + r")(?!\w)")
 #: short items the matcher does not know, between two lists of one enumeration (`, báo, đài và `)
 _LIST_TAIL = regex.compile(r"[ \t]*,(?:[ \t]*(?:\w+[ \t]+){0,2}\w+[ \t]*,)*[ \t]*(?:\w+[ \t]+){0,2}\w+[ \t]+và[ \t]*")
+_REPORT_VERB_BEFORE = regex.compile(r"(?:báo cáo|gửi)(?:[ \t,]+[\w/]+){0,6}[ \t,]*$")
 _UNKNOWN_ITEM = regex.compile(r"[ \t]+[^,;.:()\n]{1,60}?,[ \t]*")
 _FILLER = regex.compile(r"^(?:[ \t,]|các|lực lượng|với|chặt chẽ|cùng|toàn bộ|tất cả|thường xuyên|kịp thời|"
                         r"(?:phó )?(?:chủ tịch|giám đốc|thủ trưởng|lãnh đạo|chánh|trưởng|bộ trưởng))*$")
@@ -92,6 +93,7 @@ _ORG_HEADING = regex.compile(
     r"(?:[^\n:;.()*]|(?<=(?:\s|^)(?:và|-|–|,))[ \t]*\n(?=[ \t]*\p{Lu}))*?)(?<!(?:\s|^)(?:và|-|–|,))"
     r"(?:(?<!trực)[ \t]+(?:(?:có|chịu)[ \t]+trách[ \t]+nhiệm|thuộc[ \t][^\n:]*))?[ \t*]*(?::|(?=\n)|$)"
 )
+_ORG_AFTER_LIST = regex.compile(r"[ \t]*(?:,|và)[ \t]*" + _ORG_HEADING.pattern)
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
 _JOINS_NEXT_LINE = regex.compile(r"(?:[,\-–]|(?<!\w)(?:với|và|của|các|cho|tại|giao|đề nghị|chủ trì|phối hợp|"
                                  r"hợp tác|gửi|về|qua|thuộc|là|theo))$")
@@ -227,6 +229,11 @@ def _heading_bodies(doc: SegmentedDocument, folded: str, mentions: _Index, out: 
                 named_end = org.end() - 1
         if not group:
             continue
+        more = _ORG_AFTER_LIST.match(doc.text, group[-1].end, line_end) if named_end < 0 else None
+        if more and not mentions.within(more.start(1), more.end(1)) and len(more.group(1).split()) <= 12:
+            # `5. Các sở ngành liên quan, Viện Nghiên cứu phát triển Thành phố`: a body nobody listed
+            agency = agencies.unlisted(" ".join(more.group(1).split()), out.where)
+            group.append(Mention(more.start(1), more.end(1), more.group(1), agency))
         paren = _PAREN.match(folded, _skip_blank(folded, group[-1].end), line_end)
         if paren and "thường trực" not in paren.group() and not paren.group().startswith("(qua"):
             group += mentions.within(paren.start(), paren.end())
@@ -387,6 +394,9 @@ def _pre_cue(context: str, report: bool) -> str | None:
         return "report_to"  # `báo cáo về A qua B`: the channel of the report
     if role == "report_to" and not report:
         return "block" if last.group() in ("cho", "về") else None
+    if role == "report_to" and last.group() in ("cho", "về", "lên") and not _REPORT_VERB_BEFORE.search(
+            context, 0, last.start()):
+        return "block"  # `bố trí dự toán cho các đơn vị` in a clause that reports elsewhere
     return role
 
 

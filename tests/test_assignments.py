@@ -369,6 +369,15 @@ COMMUNE = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality
      {("I.1.a", "Sở Công Thương tỉnh Đồng Nai", "lead"), ("I.1.a", "Các sở, ban, ngành", "coordinate"),
       ("I.1.b", "Sở Công Thương tỉnh Đồng Nai", "coordinate"),
       ("I.1.b", "Các sở, ngành, Ủy ban nhân dân các xã, phường", "coordinate")}),
+    # a heading listing a known body and one nobody listed; a city's high command; money `cho` bodies in a
+    # clause that also reports is no report
+    ("I. TỔ CHỨC THỰC HIỆN\n1. Công an tỉnh, Bộ Tư lệnh tỉnh\n- Bảo đảm an ninh mạng cho hệ thống.\n"
+     "2. Các sở ngành liên quan, Viện Nghiên cứu phát triển tỉnh\n- Thu thập, chuẩn hóa dữ liệu quy hoạch.\n"
+     "3. Sở Tài chính tổng hợp nhu cầu kinh phí để báo cáo Ủy ban nhân dân tỉnh bố trí dự toán cho các đơn vị.\n",
+     DONG_NAI,
+     {("I.1", "Công an tỉnh Đồng Nai", "lead"), ("I.1", "Bộ Tư lệnh tỉnh Đồng Nai", "lead"),
+      ("I.2", "Các sở ngành liên quan", "implement"), ("I.2", "Viện Nghiên cứu phát triển tỉnh Đồng Nai", "lead"),
+      ("I.3", "Sở Tài chính tỉnh Đồng Nai", "lead"), ("I.3", "Ủy ban nhân dân tỉnh Đồng Nai", "report_to")}),
     # a commune plan after 2025, nested parentheses
     ("I. NHIỆM VỤ\n1. Tuyên truyền pháp luật (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng HĐND và UBND "
      "xã (bộ phận một cửa) và Trung tâm Phục vụ hành chính công xã thực hiện).\n", COMMUNE,
