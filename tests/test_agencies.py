@@ -250,6 +250,8 @@ COMMUNE = Place(province="Quảng Ninh", locality="xã Lương Minh")
     ("UBND thành phố Hà Nội và các tỉnh/ thành phố khác", CENTRAL,
      ["Ủy ban nhân dân thành phố Hà Nội", "Các tỉnh/thành phố khác"]),
     ("hướng dẫn các cơ sở giáo dục trên địa bàn", NGHE_AN, ["Các cơ sở giáo dục trên địa bàn"]),
+    ("hướng dẫn các tổ chức tín dụng; các cơ sở sản xuất kinh doanh; các đơn vị điện lực", CENTRAL,
+     ["Các tổ chức tín dụng", "Các cơ sở sản xuất kinh doanh", "Các đơn vị điện lực"]),
     ("cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường, đặc khu chủ động", NGHE_AN,
      ["Các cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường, đặc khu"]),
     ("tổng hợp, báo cáo những vụ việc buôn lậu; Phía Bắc giáp tỉnh Long An", NGHE_AN, []),
