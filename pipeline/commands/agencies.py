@@ -3,27 +3,36 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import text
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.engine import Engine
 
 from models.records import ROLES
+from models.tables import Agency, Assignment, Document
+from pipeline.commands._query import where_given
 
-# one row per body; a column per role, counted over the plans the filters keep
-_QUERY = """
-SELECT g.name, g.level, g.category, a.role, COUNT(*) AS n, COUNT(DISTINCT a.document_id) AS docs
-FROM assignments a
-JOIN agencies g ON g.id = a.agency_id
-JOIN documents d ON d.id = a.document_id
-WHERE (:province IS NULL OR d.province = :province)
-  AND (:role IS NULL OR a.role = :role)
-  AND (:level IS NULL OR g.level = :level)
-  AND (:category IS NULL OR g.category = :category)
-  AND (:year IS NULL OR CAST(substr(CAST(d.issued_date AS TEXT), 1, 4) AS INTEGER) = :year
-       OR (d.issued_date IS NULL AND :year BETWEEN d.period_start AND d.period_end))
-GROUP BY g.id, a.role
-"""
+
+def query(province: str | None = None, role: str | None = None, level: str | None = None,
+          category: str | None = None, year: int | None = None) -> Select[Any]:
+    """One row per body and role, counted over the assignments the filters keep."""
+    stmt = (
+        select(Agency.name, Agency.level, Agency.category, Assignment.role, func.count().label("n"),
+               func.count(Assignment.document_id.distinct()).label("docs"))
+        .select_from(Assignment)
+        .join(Agency, Agency.id == Assignment.agency_id)
+        .join(Document, Document.id == Assignment.document_id)
+        .group_by(Agency.id, Agency.name, Agency.level, Agency.category, Assignment.role)
+    )
+    if year is not None:
+        # `issued_date` is ISO text; an undated plan counts for every year of its period
+        stmt = stmt.where(or_(
+            func.substr(Document.issued_date, 1, 4) == f"{year:04d}",
+            Document.issued_date.is_(None) & (Document.period_start <= year) & (Document.period_end >= year),
+        ))
+    return where_given(stmt, (Document.province, province), (Assignment.role, role), (Agency.level, level),
+                       (Agency.category, category))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,10 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def table(engine: Engine, **filters: object) -> pd.DataFrame:
     """Bodies × roles, most assigned first; `documents` counts the plans that name the body."""
-    params = {k: filters.get(k) for k in ("province", "role", "level", "category", "year")}
     with engine.connect() as conn:
-        rows = pd.read_sql(text(_QUERY), conn, params=params)
-    roles = [params["role"]] if params["role"] else list(ROLES)
+        rows = pd.read_sql(query(**filters), conn)
+    roles = [filters["role"]] if filters.get("role") else list(ROLES)
     if rows.empty:
         return pd.DataFrame(columns=["name", "level", "category", *roles, "total", "documents"])
     wide = rows.pivot_table(index=["name", "level", "category"], columns="role", values="n", aggfunc="sum",

@@ -4,33 +4,44 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import text
+from sqlalchemy import ColumnElement, Select, Text, and_, case, cast, select
 from sqlalchemy.engine import Engine
 
-# The day a row is due, where the text gives one with its year: a date, the end of a period,
-# the last day of a by-year.  Cycles, durations, events and dates without a year have none.
-_DUE = """
-CASE
-  WHEN dl.kind = 'date' AND dl.date NOT LIKE '--%' THEN dl.date
-  WHEN dl.kind = 'period' AND dl.end_date NOT LIKE '--%' THEN dl.end_date
-  WHEN dl.kind = 'by_year' AND dl.year IS NOT NULL THEN printf('%04d-12-31', dl.year)
-END
-"""
-_QUERY = f"""
-SELECT * FROM (
-  SELECT d.doc_number, d.province, s.path AS section, dl.kind, dl.date, dl.start_date, dl.end_date, dl.year,
-         dl.recurrence, {_DUE} AS due, dl.raw_text
-  FROM deadlines dl
-  JOIN documents d ON d.id = dl.document_id
-  LEFT JOIN sections s ON s.id = dl.section_id
-  WHERE (:kind IS NULL OR dl.kind = :kind)
-    AND (:province IS NULL OR d.province = :province)
-  ORDER BY d.id, dl.char_start
-)
-WHERE :before IS NULL OR (due IS NOT NULL AND due < :before)
-"""
+from models.tables import Deadline, Document, Section
+from pipeline.commands._query import where_given
+
+
+def _due() -> ColumnElement[str]:
+    """The day a row is due, where the text gives one with its year: a date, the end of a period,
+    the last day of a by-year.  Cycles, durations, events and dates without a year (`--07-30`) have none.
+
+    ISO dates compare as strings, so `--due-before` needs no date type, which SQLite lacks.
+    """
+    return case(
+        (and_(Deadline.kind == "date", Deadline.date.not_like("--%")), Deadline.date),
+        (and_(Deadline.kind == "period", Deadline.end_date.not_like("--%")), Deadline.end_date),
+        (and_(Deadline.kind == "by_year", Deadline.year.is_not(None)), cast(Deadline.year, Text) + "-12-31"),
+    )
+
+
+def query(kind: str | None = None, province: str | None = None, before: str | None = None) -> Select[Any]:
+    """The deadlines the filters keep, in the order of the plans and of their text."""
+    due = _due()
+    stmt = (
+        select(Document.doc_number, Document.province, Section.path.label("section"), Deadline.kind, Deadline.date,
+               Deadline.start_date, Deadline.end_date, Deadline.year, Deadline.recurrence, due.label("due"),
+               Deadline.raw_text)
+        .select_from(Deadline)
+        .join(Document, Document.id == Deadline.document_id)
+        .outerjoin(Section, Section.id == Deadline.section_id)
+        .order_by(Document.id, Deadline.char_start)
+    )
+    if before is not None:
+        stmt = stmt.where(due < before)  # rows with no due day compare as NULL and drop out
+    return where_given(stmt, (Deadline.kind, kind), (Document.province, province))
 
 
 def _iso_date(value: str) -> str:
@@ -49,9 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, engine: Engine) -> int:
-    params = {"before": args.due_before, "kind": args.kind, "province": args.province}
     with engine.connect() as conn:
-        frame = pd.read_sql(text(_QUERY), conn, params=params, dtype={"year": "Int64"})
+        frame = pd.read_sql(query(args.kind, args.province, args.due_before), conn, dtype={"year": "Int64"})
     if args.csv:
         print(frame.to_csv(index=False), end="")
     elif frame.empty:

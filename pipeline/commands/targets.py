@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 import pandas as pd
-from sqlalchemy import text
+from sqlalchemy import Select, select
 from sqlalchemy.engine import Engine
 
-_QUERY = """
-SELECT d.doc_number, d.province, s.path AS section, t.label, t.indicator, t.comparator, t.value, t.unit,
-       t.change, t.target_year, t.frequency
-FROM targets t
-JOIN documents d ON d.id = t.document_id
-LEFT JOIN sections s ON s.id = t.section_id
-WHERE (:province IS NULL OR d.province = :province)
-  AND (:unit IS NULL OR t.unit = :unit)
-  AND (:year IS NULL OR t.target_year = :year)
-ORDER BY d.id, t.char_start
-"""
+from models.tables import Document, Section, Target
+from pipeline.commands._query import where_given
+
+
+def query(province: str | None = None, unit: str | None = None, year: int | None = None) -> Select[Any]:
+    """The targets the filters keep, in the order of the plans and of their text."""
+    stmt = (
+        select(Document.doc_number, Document.province, Section.path.label("section"), Target.label,
+               Target.indicator, Target.comparator, Target.value, Target.unit, Target.change, Target.target_year,
+               Target.frequency)
+        .select_from(Target)
+        .join(Document, Document.id == Target.document_id)
+        .outerjoin(Section, Section.id == Target.section_id)
+        .order_by(Document.id, Target.char_start)
+    )
+    return where_given(stmt, (Document.province, province), (Target.unit, unit), (Target.target_year, year))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,9 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, engine: Engine) -> int:
-    params = {"province": args.province, "unit": args.unit, "year": args.year}
     with engine.connect() as conn:
-        frame = pd.read_sql(text(_QUERY), conn, params=params, dtype={"target_year": "Int64", "value": "Float64"})
+        frame = pd.read_sql(query(args.province, args.unit, args.year), conn,
+                            dtype={"target_year": "Int64", "value": "Float64"})
     if args.csv:
         print(frame.to_csv(index=False), end="")
     elif frame.empty:
