@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from pipeline.headings import roman_value
-from pipeline.segment_regions import Line, split_lines
+from pipeline.segment_regions import SITE_FOOTER, Line, split_lines
 
 _TT = regex.compile(r"(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,2}){0,3}|[a-zđ])\.?")
 # lines that cannot be a cell: the next article, part or roman heading, the recipients, a signature
@@ -23,8 +23,6 @@ _AFTER_TABLE = regex.compile(
     r"(?:Điều|ĐIỀU)[ \t]+\d+[ \t]*[.:]|(?:Chương|CHƯƠNG|Phần|PHẦN)[ \t]+\S+[ \t]*$|[IVXLC]{1,6}\.[ \t]+\p{Lu}"
     r"|(?i:n[ơo]i[ \t]+nh[ậâa]n)[ \t]*:|(?:KT|TM|TL)\.[ \t]*\p{Lu}|PHỤ[ \t]+LỤC"
 )
-# the legal website's footer, under the document's name: the page ends there, whatever table was open
-_FOOTER = regex.compile(r"(?:^|(?<=\s))(?:Văn bản này chưa cập nhật nội dung Tiếng Anh|Văn bản liên quan)$")
 _CAPTION = regex.compile(r"(?i:phụ[ \t]+lục|kèm[ \t]+theo)")
 _TT_HEADER = regex.compile(r"(?i:s[ốo][ \t]*tt|stt|tt|số thứ tự)\.?")
 #: a data table; the two-cell `Nơi nhận | signature` layout is left as it is
@@ -42,11 +40,12 @@ class _Run:
 
 
 def _runs(lines: list[Line], i: int, stop: regex.Pattern[str] | None = None) -> list[_Run]:
-    """The runs of the table starting at line `i`, up to the first blank line or `stop` line."""
+    """The runs of the table starting at line `i`, up to the first blank line or `stop` line (or the website's
+    footer: the page ends there, whatever table was open)."""
     runs: list[_Run] = []
     while i < len(lines) and not lines[i].blank:
         s = lines[i].text.strip()
-        if stop is not None and (stop.match(s) or any(_FOOTER.search(t.text.strip()) for t in lines[i:i + 2])):
+        if stop is not None and (stop.match(s) or any(SITE_FOOTER.search(t.text.strip()) for t in lines[i:i + 2])):
             break
         if s == "|":
             if runs and runs[-1].pipes:

@@ -33,7 +33,8 @@ _SIGNED = regex.compile(r"[(\[]?(?i:đã ký|ký,? ghi rõ họ tên|ký tên[^)
 _END_MARK = regex.compile(r"\./\.[ \t]*$")
 _MOTTO = regex.compile(r"(?i:cộng hòa xã hội chủ nghĩa|cộng hoà xã hội chủ nghĩa)")
 _HEADER_LINE = regex.compile(r"(?:Số[ \t]*:|-{3,}|Độc lập|.*,[ \t]*ngày[ \t]+\d{1,2}[ \t]+tháng|V/v)")
-_FOOTER = regex.compile(r"(?:(?<=\s)|^)(?:Văn bản liên quan|Văn bản này chưa cập nhật nội dung Tiếng Anh)$")
+#: the legal website's page footer, under the document's name (which a wrap may run into it)
+SITE_FOOTER = regex.compile(r"(?:(?<=\s)|^)(?:Văn bản liên quan|Văn bản này chưa cập nhật nội dung Tiếng Anh)$")
 # a document named with its number, as the website's footer names it
 _DOC_NAME = regex.compile(r"\p{Lu}[^|]*?\d+/\S")
 _NAME_LINE = regex.compile(r"(?:\p{Lu}\p{Ll}*[ \t]+){1,5}\p{Lu}\p{Ll}*")
@@ -188,7 +189,7 @@ def _site_footer(lines: list[Line], floor: int) -> int:
     """
     for k in range(floor, len(lines)):
         s = lines[k].text.strip()
-        if not (m := _FOOTER.search(s)):
+        if not (m := SITE_FOOTER.search(s)):
             continue
         if m.start() and _DOC_NAME.match(s):
             return k  # the name was wrapped into the notice
