@@ -387,3 +387,32 @@ COMMUNE = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality
 ])
 def test_roles_on_real_plans(body: str, meta: DocumentMeta, expected: set) -> None:
     assert rows(body, meta) == expected
+
+
+def test_commune_plan_after_the_2025_reorganisation_through_the_whole_pipeline() -> None:
+    from conftest import extracted
+
+    doc = extracted("ỦY BAN NHÂN DÂN\nXÃ TÂN HÒA\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND\nTân Hòa, ngày 10 tháng 9 năm 2025\n\n"
+                    "KẾ HOẠCH\nTuyên truyền phổ biến pháp luật năm 2025\n\n"
+                    "Thực hiện Kế hoạch số 100/KH-UBND ngày 01/8/2025 của UBND tỉnh Đồng Tháp; UBND xã ban hành "
+                    "Kế hoạch như sau:\nI. NHIỆM VỤ\n1. Phòng Văn hóa - Xã hội\n"
+                    "- Chủ trì, phối hợp với Công an xã, Trạm Y tế xã và các ấp, khu phố tổ chức tuyên truyền.\n"
+                    "2. Phòng Kinh tế\nPhối hợp với Văn phòng HĐND và UBND xã tổ chức hội nghị.\n"
+                    "3. Trung tâm Phục vụ hành chính công xã\nNiêm yết các thủ tục hành chính mới.\n"
+                    "4. Trưởng các ấp, khu phố\nTổ chức họp dân phổ biến nội dung Kế hoạch.\n"
+                    "II. TỔ CHỨC THỰC HIỆN\nCác cơ quan, đơn vị định kỳ hằng quý báo cáo kết quả về UBND xã "
+                    "(qua Phòng Văn hóa - Xã hội) để tổng hợp, báo cáo UBND tỉnh.\n", "xa_tan_hoa.txt")
+    got = {(a.agency.name, a.role) for a in doc.assignments}
+    assert got == {
+        ("Phòng Văn hóa - Xã hội xã Tân Hòa", "lead"),
+        ("Công an xã Tân Hòa", "coordinate"), ("Trạm Y tế xã Tân Hòa", "coordinate"),
+        ("Các ấp, khu phố", "coordinate"),
+        ("Phòng Kinh tế xã Tân Hòa", "coordinate"),
+        ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Tân Hòa", "coordinate"),
+        ("Trung tâm Phục vụ hành chính công xã Tân Hòa", "lead"),
+        ("Các ấp, khu phố", "implement"),
+        ("Các cơ quan, đơn vị", "implement"),
+        ("Ủy ban nhân dân xã Tân Hòa", "report_to"), ("Phòng Văn hóa - Xã hội xã Tân Hòa", "report_to"),
+        ("Ủy ban nhân dân tỉnh Đồng Tháp", "report_to"),
+    }
