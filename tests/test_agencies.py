@@ -269,6 +269,10 @@ COMMUNE = Place(province="Quảng Ninh", locality="xã Lương Minh")
       "Hội Nông dân tỉnh Nghệ An"]),
     ("báo cáo Ban Chỉ đạo các Chương trình mục tiêu quốc gia thành phố", CAN_THO,
      ["Ban Chỉ đạo các Chương trình mục tiêu quốc gia thành phố Cần Thơ"]),
+    # abbreviations of departments, the comma inside one, and a lower-case look-alike that is no body
+    ("Sở VH,TT&DL, Sở DT&TG, Sở NV, Sở TC và BCH Quân sự tỉnh; sở tc", NGHE_AN,
+     ["Sở Văn hóa, Thể thao và Du lịch tỉnh Nghệ An", "Sở Dân tộc và Tôn giáo tỉnh Nghệ An", "Sở Nội vụ tỉnh Nghệ An",
+      "Sở Tài chính tỉnh Nghệ An", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"]),
     # bodies of the 2025 reorganisation
     ("Báo và Phát thanh, Truyền hình Cần Thơ; Ban Chỉ huy Bộ đội Biên phòng thành phố", CAN_THO,
      ["Báo và Phát thanh, Truyền hình Cần Thơ", "Bộ Chỉ huy Bộ đội Biên phòng thành phố Cần Thơ"]),
