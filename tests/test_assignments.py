@@ -378,6 +378,12 @@ COMMUNE = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality
      {("I.1", "Công an tỉnh Đồng Nai", "lead"), ("I.1", "Bộ Tư lệnh tỉnh Đồng Nai", "lead"),
       ("I.2", "Các sở ngành liên quan", "implement"), ("I.2", "Viện Nghiên cứu phát triển tỉnh Đồng Nai", "lead"),
       ("I.3", "Sở Tài chính tỉnh Đồng Nai", "lead"), ("I.3", "Ủy ban nhân dân tỉnh Đồng Nai", "report_to")}),
+    # a ministry's plan: departments outside the gazetteer, bodies that only `phối hợp.`
+    ("I. NHIỆM VỤ\n1. Cục Biến đổi khí hậu chủ trì; Vụ Kế hoạch - Tài chính, Vụ Hợp tác quốc tế phối hợp.\n"
+     "2. Bộ Công an, Bộ Quốc phòng (Bộ Tư lệnh Cảnh sát biển) phối hợp thực hiện.\n", CENTRAL,
+     {("I.1", "Cục Biến đổi khí hậu", "lead"), ("I.1", "Vụ Kế hoạch - Tài chính", "coordinate"),
+      ("I.1", "Vụ Hợp tác quốc tế", "coordinate"), ("I.2", "Bộ Công an", "coordinate"),
+      ("I.2", "Bộ Quốc phòng", "coordinate"), ("I.2", "Cảnh sát biển", "coordinate")}),
     # a commune plan after 2025, nested parentheses
     ("I. NHIỆM VỤ\n1. Tuyên truyền pháp luật (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng HĐND và UBND "
      "xã (bộ phận một cửa) và Trung tâm Phục vụ hành chính công xã thực hiện).\n", COMMUNE,
