@@ -94,6 +94,7 @@ _ORG_HEADING = regex.compile(
     r"(?:(?<!trực)[ \t]+(?:(?:có|chịu)[ \t]+trách[ \t]+nhiệm|thuộc[ \t][^\n:]*))?[ \t*]*(?::|(?=\n)|$)"
 )
 _ORG_AFTER_LIST = regex.compile(r"[ \t]*(?:,|và)[ \t]*" + _ORG_HEADING.pattern)
+_PARTNERS_LEAD_IN = regex.compile(r"phối hợp(?:[ \t]+(?:với|cùng))?[ \t*]*:?[ \t*]*$")
 _TASK_PAREN = regex.compile(r"chủ trì|thực hiện|phối hợp|triển khai")
 _JOINS_NEXT_LINE = regex.compile(r"(?:[,\-–]|(?<!\w)(?:với|và|của|các|cho|tại|giao|đề nghị|chủ trì|phối hợp|"
                                  r"hợp tác|gửi|về|qua|thuộc|là|theo))$")
@@ -420,6 +421,8 @@ def _clause(doc: SegmentedDocument, folded: str, view: str, lo: int, a: int, b: 
         if "subject" in roles:
             has_subject = True
             roles.discard("subject")
+            if roles & {"lead", "implement"} and _under_partners_lead_in(doc, folded, a):
+                roles = {"coordinate"}  # `b) Chủ trì, phối hợp:` then `- Sở Tài chính và ... tham mưu ...`
         for m in g.mentions:
             for r in roles:
                 if not _anaphoric(m, post, r):
@@ -551,6 +554,17 @@ def _lead_in_role(doc: SegmentedDocument, folded: str, at: int, head: _Head) -> 
                 return role
         i = s.parent
     return None
+
+
+def _under_partners_lead_in(doc: SegmentedDocument, folded: str, at: int) -> bool:
+    """A list item under a line that ends `chủ trì, phối hợp (với):` names the partners."""
+    i = doc.section_at(at)
+    if i is None or doc.sections[i].kind not in ("dash", "plus") or doc.sections[i].parent is None:
+        return False
+    parent = doc.sections[doc.sections[i].parent]
+    line_end = folded.find("\n", parent.char_start, parent.char_end)
+    line = folded[parent.char_start:parent.char_end if line_end < 0 else line_end]
+    return bool(_PARTNERS_LEAD_IN.search(line))
 
 
 def _task_role(clause: str) -> str | None:

@@ -384,6 +384,11 @@ COMMUNE = DocumentMeta(province="Quảng Ninh", issuer_level="commune", locality
      {("I.1", "Cục Biến đổi khí hậu", "lead"), ("I.1", "Vụ Kế hoạch - Tài chính", "coordinate"),
       ("I.1", "Vụ Hợp tác quốc tế", "coordinate"), ("I.2", "Bộ Công an", "coordinate"),
       ("I.2", "Bộ Quốc phòng", "coordinate"), ("I.2", "Cảnh sát biển", "coordinate")}),
+    # items under `b) Chủ trì, phối hợp` name the partners of the heading body
+    ("I. PHÂN CÔNG\n1. Công an tỉnh\na) Chủ trì tham mưu thực hiện Chương trình.\nb) Chủ trì, phối hợp\n"
+     "- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí kinh phí.\n", DONG_NAI,
+     {("I.1.a", "Công an tỉnh Đồng Nai", "lead"), ("I.1.b", "Công an tỉnh Đồng Nai", "lead"),
+      ("I.1.b", "Sở Tài chính tỉnh Đồng Nai", "coordinate"), ("I.1.b", "Các đơn vị có liên quan", "coordinate")}),
     # a commune plan after 2025, nested parentheses
     ("I. NHIỆM VỤ\n1. Tuyên truyền pháp luật (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Văn phòng HĐND và UBND "
      "xã (bộ phận một cửa) và Trung tâm Phục vụ hành chính công xã thực hiện).\n", COMMUNE,
