@@ -247,6 +247,8 @@ COMMUNE = Place(province="Quảng Ninh", locality="xã Lương Minh")
      ["Các sở, ngành, Ủy ban nhân dân xã, phường, đặc khu", "Sở Tài chính tỉnh Nghệ An"]),
     ("báo cáo Ủy ban nhân dân tỉnh, Tỉnh ủy theo quy định", NGHE_AN, ["Ủy ban nhân dân tỉnh Nghệ An"]),
     ("các sở, ban, ngành tỉnh, đoàn thể", NGHE_AN, ["Các sở, ban, ngành tỉnh, đoàn thể"]),
+    ("2.12. Các Sở, ban, ngành khác; Các Bộ, cơ quan ngang Bộ", NGHE_AN,
+     ["Các sở, ban, ngành khác", "Các bộ, cơ quan ngang bộ"]),
     ("UBND thành phố Hà Nội và các tỉnh/ thành phố khác", CENTRAL,
      ["Ủy ban nhân dân thành phố Hà Nội", "Các tỉnh/thành phố khác"]),
     ("hướng dẫn các cơ sở giáo dục trên địa bàn", NGHE_AN, ["Các cơ sở giáo dục trên địa bàn"]),
