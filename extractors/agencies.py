@@ -503,6 +503,7 @@ def _many(coll: Collectives, text: str, m: Mention, end: int, stop: int, tail: s
     """A stem spread over places (`Công an` + `các tỉnh, thành phố`): one collective agency."""
     words = coll.name(tail.strip(), plural=False)
     name = f"{_UBND.sub('Ủy ban nhân dân', _stem_name(m))} {words[:1].lower()}{words[1:]}"
+    name = name[:1].upper() + name[1:]  # `... ở trung ương, ủy ban nhân dân cấp tỉnh`
     level, _ = coll.level_category(fold(name))
     return Mention(m.start, stop, text[m.start:stop], AgencyRef(name, level, m.agency.category))
 

@@ -165,7 +165,8 @@ class Collectives:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if proper and t[:1].isupper():
                 continue
-            proper = t[:1].isupper() and nxt[:1].isupper() and fold(t) not in ("các", "những")
+            proper = (t[:1].isupper() and nxt[:1].isupper() and not t.endswith(",")
+                      and fold(t) not in ("các", "những"))
             named = fold(f"{t} {nxt.strip(',')}") in _NAMES_IN_LOWER_CASE
             if t[:1].isupper() and t != "Ủy" and fold(t.strip(",")) in self.tokens and not (proper or named):
                 tokens[i] = t.lower()

@@ -249,6 +249,8 @@ COMMUNE = Place(province="Quảng Ninh", locality="xã Lương Minh")
     ("các sở, ban, ngành tỉnh, đoàn thể", NGHE_AN, ["Các sở, ban, ngành tỉnh, đoàn thể"]),
     ("2.12. Các Sở, ban, ngành khác; Các Bộ, cơ quan ngang Bộ", NGHE_AN,
      ["Các sở, ban, ngành khác", "Các bộ, cơ quan ngang bộ"]),
+    ("c) Các Sở, Ngành chịu trách nhiệm; các tổ chức ở trung ương, ủy ban nhân dân cấp tỉnh chủ động", NGHE_AN,
+     ["Các sở, ngành", "Các tổ chức ở trung ương", "Ủy ban nhân dân cấp tỉnh"]),
     ("UBND thành phố Hà Nội và các tỉnh/ thành phố khác", CENTRAL,
      ["Ủy ban nhân dân thành phố Hà Nội", "Các tỉnh/thành phố khác"]),
     ("hướng dẫn các cơ sở giáo dục trên địa bàn", NGHE_AN, ["Các cơ sở giáo dục trên địa bàn"]),

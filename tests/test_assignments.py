@@ -217,7 +217,7 @@ def test_national_plan_of_a_ministry() -> None:
     assert got == {
         ("I.1", "Vụ Pháp chế", "lead"),
         ("I.1", "Cục Trẻ em", "coordinate"),
-        ("II.1", "Các Vụ, Cục, đơn vị thuộc bộ", "implement"),
+        ("II.1", "Các vụ, cục, đơn vị thuộc bộ", "implement"),
         ("II.2", "Vụ Kế hoạch - Tài chính", "lead"),
         ("II.3", "Ủy ban nhân dân các tỉnh", "implement"),
         ("II.3", "Sở Y tế", "implement"),
