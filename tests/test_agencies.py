@@ -279,6 +279,7 @@ COMMUNE = Place(province="Quảng Ninh", locality="xã Lương Minh")
       "Sở Tài chính tỉnh Nghệ An", "Bộ Chỉ huy Quân sự tỉnh Nghệ An"]),
     ("Ban Quản lý các Khu chế xuất và công nghiệp Thành phố chủ trì; Ban Quản lý Khu kinh tế tỉnh", CAN_THO,
      ["Ban Quản lý các Khu chế xuất và công nghiệp thành phố Cần Thơ", "Ban Quản lý Khu kinh tế thành phố Cần Thơ"]),
+    ("Đề nghị Ban Tuyên giáo và Dân vận Thành ủy chỉ đạo", CAN_THO, ["Ban Tuyên giáo và Dân vận Thành ủy Cần Thơ"]),
     # bodies of the 2025 reorganisation
     ("Báo và Phát thanh, Truyền hình Cần Thơ; Ban Chỉ huy Bộ đội Biên phòng thành phố", CAN_THO,
      ["Báo và Phát thanh, Truyền hình Cần Thơ", "Bộ Chỉ huy Bộ đội Biên phòng thành phố Cần Thơ"]),
