@@ -37,7 +37,6 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
 
 score: extract
 	$(PYTHON) ../shared/tools/score.py $(DB) $(GOLD)

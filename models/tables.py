@@ -22,7 +22,7 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
@@ -72,9 +72,6 @@ class Section(Base):
     page_start: Mapped[int | None] = mapped_column(Integer)
     page_end: Mapped[int | None] = mapped_column(Integer)
 
-    document: Mapped[Document] = relationship()
-    parent: Mapped[Section | None] = relationship(remote_side=[id])
-
 
 class Agency(Base):
     __tablename__ = "agencies"
@@ -105,10 +102,6 @@ class Assignment(_Fact, Base):
     role: Mapped[str] = mapped_column(String(16), index=True)
     mention: Mapped[str] = mapped_column(Text)
 
-    document: Mapped[Document] = relationship()
-    section: Mapped[Section | None] = relationship()
-    agency: Mapped[Agency] = relationship()
-
 
 class Target(_Fact, Base):
     __tablename__ = "targets"
@@ -125,9 +118,6 @@ class Target(_Fact, Base):
     frequency: Mapped[str | None] = mapped_column(String(16))
     raw_text: Mapped[str] = mapped_column(Text)
 
-    document: Mapped[Document] = relationship()
-    section: Mapped[Section | None] = relationship()
-
 
 class Deadline(_Fact, Base):
     __tablename__ = "deadlines"
@@ -141,9 +131,6 @@ class Deadline(_Fact, Base):
     end_date: Mapped[str | None] = mapped_column(String(10))
     year: Mapped[int | None] = mapped_column(Integer)
     recurrence: Mapped[str | None] = mapped_column(String(16))
-
-    document: Mapped[Document] = relationship()
-    section: Mapped[Section | None] = relationship()
 
 
 class CrossReference(_Fact, Base):
@@ -164,9 +151,6 @@ class CrossReference(_Fact, Base):
         ForeignKey("documents.id", ondelete="SET NULL"), index=True
     )
     warning: Mapped[str | None] = mapped_column(Text)
-
-    document: Mapped[Document] = relationship(foreign_keys=[document_id])
-    section: Mapped[Section | None] = relationship()
 
 
 class Run(Base):
@@ -200,5 +184,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cur = dbapi_connection.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
+        # in WAL mode NORMAL still never corrupts the file; it skips an fsync per document transaction
+        cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
