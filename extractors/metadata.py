@@ -10,6 +10,7 @@ only a witness: its values are used where the body shows them too. A received-st
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from datetime import date
 from functools import cache
@@ -108,6 +109,12 @@ _POSITION_RE = regex.compile(
 )
 _RANK_RE = regex.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Đồng chí|Ông|Bà|Đ/c)\s+")
 _NAME_RE = regex.compile(r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}")
+# a signature in capitals (`NGUYỄN VĂN A`) is told from the position lines by its family name
+_UPPER_NAME_RE = regex.compile(r"\p{Lu}+(?:\s+\p{Lu}+){1,4}")
+_SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Trịnh Mai Trương Lương Lưu "
+    "Đoàn Vương Tạ Hà Cao Lâm Thái Châu Quách Tô Hứa Triệu Kiều Văn Tăng Chu Lò Lục Nông Mạc Thân Tống Từ Giáp".split()
+)
 # words that open a line of the signature block or the Nơi nhận list, never a person's name
 _NOT_NAME_WORDS = {
     "Nơi",
@@ -167,6 +174,14 @@ _STEERING_RE = regex.compile(r"(?i)ban chỉ đạo")
 _CRIME_RE = regex.compile(r"(?i)138|phòng,?\s+chống\s+tội\s+phạm")
 _NATIONAL_RE = regex.compile(r"(?i)138\s*/\s*CP|Chính phủ")
 _BARE_PROVINCE_RE = regex.compile(r"(?i)(?<!\w)tỉnh$")
+# `Ủy ban nhân dân Thành phố` in a Hà Nội text: a centrally governed city names itself without its name
+_BARE_CITY_RE = regex.compile(r"(?<!\w)Thành\s+phố$")
+# the head of a body signs for it: `Bộ trưởng Bộ Tài chính`, `Chủ tịch Ủy ban nhân dân tỉnh X` stand for the body
+_POST_RE = regex.compile(
+    r"^(?:(?:Bộ\s+trưởng|Chủ\s+nhiệm|Chủ\s+tịch|Thống\s+đốc|Tổng\s+cục\s+trưởng|Cục\s+trưởng|Giám\s+đốc|"
+    r"Chánh\s+án|Viện\s+trưởng|Tổng\s+Kiểm\s+toán(?:\s+nhà\s+nước)?|Tổng\s+Giám\s+đốc|Trưởng\s+ban)"
+    r"(?:\s*,\s*|\s+)){1,2}(?=(?:Bộ|Ủy|Uỷ|UBND|Văn|Ngân|Ban|Sở|Cục|Tổng|Tòa|Toà|Viện|Kiểm|Hội|Kho|Bảo|Trung)\s)"
+)
 _SIGNED_RE = regex.compile(r"(?i)\(?(?:đã ký|ký|daky)")
 _COMMUNE_RE = regex.compile(r"(?<!\w)((?:xã(?!\s+(?i:hội))|phường|thị trấn|đặc khu)\s+\p{Lu}.*)$")
 _DISTRICT_RE = regex.compile(r"(?<!\w)((?:huyện|quận|thị xã)\s+\p{Lu}.*)$")
@@ -188,6 +203,39 @@ def _central_names() -> dict[str, str]:
     """Folded name or alias → canonical name of the central bodies in the agencies gazetteer."""
     central = json.loads((_DATA / "agencies.json").read_text(encoding="utf-8"))["central"]
     return {codes.fold(alias): body["name"] for body in central for alias in [body["name"], *body.get("aliases", [])]}
+
+
+@cache
+def _central_body_re() -> regex.Pattern:
+    """A central body's full name (after its head's post), so a name with `và` or a comma inside is read whole."""
+    central = json.loads((_DATA / "agencies.json").read_text(encoding="utf-8"))["central"]
+    spellings = {n for body in central for n in [body["name"], *body.get("aliases", [])] if len(n) > 4}
+    names = sorted(spellings, key=len, reverse=True)
+    alt = "|".join(r"\s+".join(_TONE_SPELLING_RE.sub(_both_tone_spellings, w) for w in n.split()) for n in names)
+    return regex.compile(rf"(?i)(?:{_POST_RE.pattern[1:]})?(?P<body>{alt})(?!\w)", regex.V0)
+
+
+_TONE_SPELLING_RE = regex.compile(r"(?i)o[áàảãạ]|[óòỏõọ]a|u[ýỳỷỹỵ]|[úùủũụ]y|\w")
+_TONE_MOVES = {"o": "a", "u": "y"}
+
+
+def _both_tone_spellings(m: regex.Match) -> str:
+    """The old and new places of a tone mark (`hoá`/`hóa`, `Uỷ`/`Ủy`) are the same word in names."""
+    pair = m.group()
+    if len(pair) == 1:
+        return regex.escape(pair)
+    bare = unicodedata.normalize("NFD", pair)
+    tone = next(c for c in bare if unicodedata.category(c) == "Mn" and c not in "\u0302\u0306\u031b")
+    base = "".join(c for c in bare if c != tone)
+    first = unicodedata.normalize("NFC", base[0] + tone + base[1:])
+    second = unicodedata.normalize("NFC", base[:-1] + base[-1] + tone)
+    return f"(?:{first}|{second})"
+
+
+def central_body_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The canonical central body named at `pos` (`Bộ trưởng Bộ Khoa học và Công nghệ`) and where its name ends."""
+    m = _central_body_re().match(text, pos)
+    return (_central_names()[codes.fold(" ".join(m.group("body").split()))], m.end()) if m else None
 
 
 @cache
@@ -235,12 +283,15 @@ def canonical_issuer(name: str | None, province: str | None = None) -> str | Non
         name = pattern.sub(full, name)
     for proper, pattern in _ORG_CASE:
         name = pattern.sub(proper, name)
+    name = _POST_RE.sub("", name)
     name = _central_names().get(codes.fold(name), name)
     place = _province_of(name)
     if _STEERING_RE.match(name) and _CRIME_RE.search(name):
         return _crime_committee(name, place or province)
     if province and not place and _BARE_PROVINCE_RE.search(name):
         name = f"{name} {province}"
+    elif province in _cities() and not place and _BARE_CITY_RE.search(name):
+        name = f"{name[: _BARE_CITY_RE.search(name).start()]}thành phố {province}"
     return name
 
 
@@ -315,6 +366,12 @@ def _header(text: str) -> dict:
     }
 
 
+def _caps(line: str) -> bool:
+    """Upper case, not counting numbers such as `06/QĐ-TTg` that keep their lower-case letters."""
+    words = [w for w in line.split() if not _DIGIT_RE.search(w)]
+    return not any(w != w.upper() for w in words)
+
+
 def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
     """The lines under the type line up to a blank line or the first line of the body."""
     lines, pos, end = [], type_m.end(), type_m.end()
@@ -335,6 +392,8 @@ def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
             break
         elif len(line) > 400 and not line.isupper():  # a paragraph of the body, not a title
             break
+        elif lines and all(map(_caps, lines)) and not _caps(line):
+            break  # an upper-case title ends where sentence case starts (a consolidated text lists its sources)
         else:
             lines.append(line)
             end = pos + len(raw)
@@ -344,9 +403,31 @@ def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
         title = title[3:].strip(" :.")
     if title.isupper():  # sentence case, but numbers such as `06/QĐ-TTg` keep their letters
         title = _WORD_RE.sub(lambda m: m.group() if _DIGIT_RE.search(m.group()) else m.group().lower(), title)
+        title = _body_casing(title, text[end : end + 60000])
         title = title[:1].upper() + title[1:]
         title = _province_names_re().sub(lambda m: _canonical_province(m.group()), title)
     return (title or None), end
+
+
+def _body_casing(title: str, body: str) -> str:
+    """An upper-case title lowered word by word takes back the capitals the body gives its words after the same
+    neighbour (`phó thủ tướng bùi thanh sơn` → `Phó Thủ tướng Bùi Thanh Sơn`, `luật việc làm` → `Luật Việc làm`)."""
+    words = title.split(" ")
+    for i in range(len(words)):
+        if _DIGIT_RE.search(words[i]) or not words[i][:1].isalpha():
+            continue
+        near = [(words[i - 1], words[i], 2)] if i else []
+        near += [(words[i], words[i + 1], 1)] if i + 1 < len(words) else []
+        for first, second, group in near:
+            inside = r"(?<=[\p{L}\d,)][ \t]+)" if group == 1 else r"(?<!\w)"  # a sentence's first word is no evidence
+            pattern = rf"(?i){inside}({regex.escape(first)})[ \t\n,]+({regex.escape(second)})(?!\w)"
+            seen = [m.group(group) for m in regex.finditer(pattern, body) if not m.group().isupper()]
+            if seen:
+                capital = sum(w[:1].isupper() for w in seen)
+                if capital * 2 > len(seen):
+                    words[i] = words[i][:1].upper() + words[i][1:]
+                break
+    return " ".join(words)
 
 
 def _issuer_from_header(text: str, lo: int, hi: int) -> str | None:
@@ -421,6 +502,9 @@ def _signer(text: str, lo: int, site_signer: str | None) -> str | None:
             continue
         for later in lines[i + 1 : i + 14]:
             line = _RANK_RE.sub("", _clean(later[-1]))  # the signature sits in the right column
+            upper_name = " ".join(w.capitalize() for w in line.split())
+            if _UPPER_NAME_RE.fullmatch(line) and upper_name.split()[0] in _SURNAMES and upper_name not in provinces():
+                return upper_name
             if not line or line.isupper() or _SIGNED_RE.match(line):
                 continue
             if _NAME_RE.fullmatch(line) and line.split()[0] not in _NOT_NAME_WORDS and "Việt Nam" not in line:

@@ -20,7 +20,7 @@ from pathlib import Path
 import regex
 
 from extractors import codes
-from extractors.metadata import canonical_issuer, header_end
+from extractors.metadata import canonical_issuer, central_body_at, header_end
 from models.records import CrossReference, DocumentMeta, SegmentedDocument
 
 _DATA = Path(__file__).parent / "data"
@@ -71,10 +71,14 @@ _PASSED_BY_RE = regex.compile(
     rf"\s*,?\s*(?:được|do)\s+(?P<issuer>[^\n;,.()]{{1,60}}?)\s+(?:thông qua|ban hành|ký kết|ký)"
     rf"(?:\s+(?:ngày\s*{_DATE}))?"
 )
+_VERB_AFTER_BODY_RE = regex.compile(r"[ \t]+(?!nước\s)\p{Ll}")
 _TITLE_START_RE = regex.compile(rf"\s*,?\s*(?P<verb>{_alt(_WORDS['title_verbs'])})(?!\w)")
+# A title ends with its clause: punctuation, a table cell's edge, or the citing text's own clause going on
+# after a comma (`…về phê duyệt Đề án, phấn đấu đạt 100%`). Titles keep their inner commas (`phòng, chống`).
 _CLAUSE_END_RE = regex.compile(
-    r";|\.(?=\s|\Z|\*)|\n[ \t]*\n|\s\(|\*\(|:\s"
+    rf";|\.(?=\s|\Z|\*|\[)|\n[ \t]*\n|\s\(|\*\(|:\s|\s*\||\^"
     r"|\n(?=[ \t]*(?:[-+•]\s|[a-zđ]\)\s|\d+(?:\.\d+)*\.?\s|[IVXL]+\.\s|\*\*|\|))"
+    rf"|\s*,\s*(?:{_alt(_WORDS['clause_starts'])})(?!\w)|\s+(?:{_alt(_WORDS['bare_clause_starts'])})(?!\w)"
 )
 _SENTENCE_START_RE = regex.compile(
     r"(?r)\n[ \t]*\n|[.!?](?=\s)|;[ \t]*\n|\n(?=[ \t]*(?:[-+•*#|]|[a-zđ]\)\s|\d+(?:\.\d+)*\.?\s|[IVXL]+\.\s))"
@@ -91,6 +95,7 @@ _DEFINITION_RE = regex.compile(
 )
 _TOKEN_RE = regex.compile(r"[ \t]*(?:\n(?![ \t]*\n)[ \t]*)?(?P<tok>[\w][\w/&'-]*\w|\w|\S)")
 _YEAR_AFTER_RE = regex.compile(r"\s*\(?\s*(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)\s*\)?")
+_NUMBER_YEAR_RE = regex.compile(r"[ \t]+(?i:năm)[ \t]+(?P<y>(?:19|20)\d\d)(?!\d)")
 _NUMBERED_AFTER_RE = regex.compile(rf"\s*(?:số\s*:?\s*)?{codes.CODE_PATTERN}")
 
 # a decision or plan cited by name names something specific early on: a proper noun or a number
@@ -158,6 +163,11 @@ def _tail(text: str, pos: int, meta: DocumentMeta) -> tuple[int, str | None, str
         issued, pos = _iso(m), m.end()
     if m := _ISSUER_AFTER_RE.match(text, pos):
         issuer, pos = canonical_issuer(_clean(m.group("issuer")), meta.province), m.end("issuer")
+        if (body := central_body_at(text, m.start("issuer"))) and (
+            body[1] >= pos or _VERB_AFTER_BODY_RE.match(text, body[1])
+        ):  # the stop words cut `Bộ Khoa học và Công nghệ`; a verb of the title runs on after `Chính phủ`
+            issuer, pos = body
+
         if issued is None and (d := _DATE_AFTER_RE.match(text, pos)):
             issued, pos = _iso(d), d.end()
     title_start = None
@@ -224,7 +234,10 @@ def _numbered(doc: SegmentedDocument, meta: DocumentMeta, skip: list[tuple[int, 
                 cite_start = prefix.start()
         if ref_type == "Văn bản":  # a generic word: the symbol says which document (`văn bản số 12/TTr-STP`)
             ref_type = _ABBR_TYPE.get(codes.fold(code.type_abbr), "Công văn")
-        end, issued, issuer, title_start = _tail(text, m.end(), meta)
+        year = _NUMBER_YEAR_RE.match(text, m.end())  # `Quyết định 2530/QĐ-TTg năm 2025`: the year is its date
+        end, issued, issuer, title_start = _tail(text, year.end() if year else m.end(), meta)
+        if year and issued is None:
+            issued = year.group("y")
         ref = CrossReference(
             ref_type=ref_type,
             relation="mentions",
