@@ -323,6 +323,33 @@ def test_title_stops_at_the_authority_line() -> None:
     assert m.title == "Quy định thực hiện nếp sống văn minh trên địa bàn tỉnh Lai Châu"
 
 
+def test_a_consolidated_texts_title_stops_before_its_sources() -> None:
+    m = meta(
+        "**BỘ QUỐC PHÒNG**\n-------\nSố: 92/VBHN-BQP\n*Hà Nội, ngày 24\ntháng 11 năm 2025 *\n**QUYẾT ĐỊNH**\nVỀ\n"
+        "THỰC HIỆN CHẾ ĐỘ ĐỐI VỚI QUÂN NHÂN ĐÃ PHỤC VIÊN, XUẤT NGŨ VỀ ĐỊA PHƯƠNG\n"
+        "Quyết định số 142/2008/QĐ-TTg ngày 27 tháng 10 năm\n2008 của Thủ tướng Chính phủ về thực hiện chế độ "
+        "đối với quân nhân, được sửa đổi, bổ sung bởi:\n*Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;*\n"
+    )
+    assert m.title == "Về thực hiện chế độ đối với quân nhân đã phục viên, xuất ngũ về địa phương"
+
+
+def test_an_upper_case_title_takes_the_capitals_the_body_gives() -> None:
+    m = meta(
+        "VĂN PHÒNG CHÍNH PHỦ\n-------\nSố: 648/TB-VPCP\nHà Nội, ngày 27 tháng 11 năm 2025\n\nTHÔNG BÁO\n"
+        "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ LÊ THÀNH LONG TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH ĐIỆN BIÊN\n\n"
+        "Ngày 15 tháng 11 năm 2025, Phó Thủ tướng Chính phủ Lê Thành Long đã làm việc với lãnh đạo tỉnh Điện Biên. "
+        "Sau khi nghe báo cáo, ý kiến của lãnh đạo tỉnh, Phó Thủ tướng Chính phủ Lê Thành Long kết luận như sau:\n"
+    )
+    assert m.title == (
+        "Kết luận của Phó Thủ tướng Chính phủ Lê Thành Long tại buổi làm việc với lãnh đạo tỉnh Điện Biên"
+    )
+
+
+def test_a_signature_in_capitals() -> None:
+    m = meta(TWO_COLUMNS + "\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\tKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nĐẶNG NGỌC SƠN\n")
+    assert m.signer == "Đặng Ngọc Sơn"
+
+
 def test_a_steering_committees_long_name_wrapped_over_lines() -> None:
     m = meta(LONG_COMMITTEE)
     assert (m.issuer, m.province, m.issuer_level) == ("Ban Chỉ đạo 138 tỉnh Lạng Sơn", "Lạng Sơn", "provincial")
@@ -358,6 +385,12 @@ def test_pdf_layout_with_both_columns_on_one_line() -> None:
         ("BAN CHỈ ĐẠO 138 HUYỆN ĐÌNH LẬP", "Lạng Sơn", "Ban Chỉ đạo 138 huyện Đình Lập"),
         ("Ban Chỉ đạo phòng, chống tội phạm thành phố Hà Nội", None, "Ban Chỉ đạo 138 thành phố Hà Nội"),
         ("Uỷ ban nhân dân tỉnh Quảng Ngãi", None, "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+        ("Bộ trưởng Bộ Tài chính", None, "Bộ Tài chính"),
+        ("Chủ tịch Ủy ban nhân dân tỉnh Bắc Giang", None, "Ủy ban nhân dân tỉnh Bắc Giang"),
+        ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", None, "Ủy ban nhân dân tỉnh Đồng Tháp"),
+        ("Tổng cục trưởng Tổng cục Hải quan", None, "Tổng cục Hải quan"),
+        ("Hội đồng nhân dân Thành phố", "Hà Nội", "Hội đồng nhân dân thành phố Hà Nội"),
+        ("Thủ tướng Chính phủ", None, "Thủ tướng Chính phủ"),
     ],
 )
 def test_canonical_issuer(written: str, province: str | None, canonical: str) -> None:

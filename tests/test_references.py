@@ -45,7 +45,7 @@ def test_table_is_large_enough() -> None:
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda row: row[0][:50])
 def test_citation_table(row: list[str]) -> None:
-    text, ref_type, code, issued, relation, title = (row + [""] * 6)[:6]
+    text, ref_type, code, issued, relation, title, issuer = (row + [""] * 7)[:7]
     found = refs(text)
     assert found, "no citation found"
     first = found[0]
@@ -53,7 +53,10 @@ def test_citation_table(row: list[str]) -> None:
     check(code, first.code)
     check(issued, first.issued_date)
     check(relation, first.relation)
-    if title:
+    check(issuer, first.issuer)
+    if title.startswith("="):
+        assert first.title == title[1:]
+    elif title:
         assert first.title and first.title.startswith(title)
 
 
