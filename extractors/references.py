@@ -71,7 +71,7 @@ _PASSED_BY_RE = regex.compile(
     rf"\s*,?\s*(?:được|do)\s+(?P<issuer>[^\n;,.()]{{1,60}}?)\s+(?:thông qua|ban hành|ký kết|ký)"
     rf"(?:\s+(?:ngày\s*{_DATE}))?"
 )
-_VERB_AFTER_BODY_RE = regex.compile(r"[ \t]+(?!nước\s)\p{Ll}")
+_VERB_AFTER_BODY_RE = regex.compile(r"[ \t]+(?!(?i:nước)\s)\p{L}")
 _TITLE_START_RE = regex.compile(rf"\s*,?\s*(?P<verb>{_alt(_WORDS['title_verbs'])})(?!\w)")
 # A title ends with its clause: punctuation, a table cell's edge, or the citing text's own clause going on
 # after a comma (`…về phê duyệt Đề án, phấn đấu đạt 100%`). Titles keep their inner commas (`phòng, chống`).
@@ -165,7 +165,7 @@ def _tail(text: str, pos: int, meta: DocumentMeta) -> tuple[int, str | None, str
         issuer, pos = canonical_issuer(_clean(m.group("issuer")), meta.province), m.end("issuer")
         if (body := central_body_at(text, m.start("issuer"))) and (
             body[1] >= pos or _VERB_AFTER_BODY_RE.match(text, body[1])
-        ):  # the stop words cut `Bộ Khoa học và Công nghệ`; a verb of the title runs on after `Chính phủ`
+        ):  # stop words cut `Bộ Khoa học và Công nghệ`; the title's first word runs on after `Chính phủ`
             issuer, pos = body
 
         if issued is None and (d := _DATE_AFTER_RE.match(text, pos)):
