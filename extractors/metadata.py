@@ -61,6 +61,9 @@ _SUBJECT_RE = regex.compile(
     r"(?m)^[ \t*_|]*V/v[ \t]*:?[ \t]*"
     r"(?P<title>[^\n|]+(?:\n[ \t]*(?![|*\s]*(?:\n|Kính|\p{Lu}[\p{L} ]*,\s*ngày))[^\n|]+)*)"
 )
+_ABOUT_RE = regex.compile(
+    r"[\s*|_]*(?P<title>Về[ \t]+[^\n|]+(?:\n[ \t]*(?![|*\s]*(?:\n|Kính|\p{Lu}[\p{L} ]*,\s*ngày))[^\n|]+)*)"
+)
 _RUN_ON_BODY_RE = regex.compile(
     r"\s(?=(?:Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Kính\s+gửi)\s)"
     # the authority line at the end (`… TỈNH HUẾ CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ`), never `CỦA CHỦ TỊCH …`
@@ -278,7 +281,7 @@ def canonical_issuer(name: str | None, province: str | None = None) -> str | Non
         return None
     name = _clean(name)
     if name.isupper():
-        name = _from_upper(name)
+        name = _known_spelling(_from_upper(name))
     for pattern, full in _ABBREVIATIONS:
         name = pattern.sub(full, name)
     for proper, pattern in _ORG_CASE:
@@ -292,6 +295,24 @@ def canonical_issuer(name: str | None, province: str | None = None) -> str | Non
         name = f"{name} {province}"
     elif province in _cities() and not place and _BARE_CITY_RE.search(name):
         name = f"{name[: _BARE_CITY_RE.search(name).start()]}thành phố {province}"
+    return name
+
+
+@cache
+def _spellings() -> tuple[tuple[str, str], ...]:
+    """(folded, written) names of the gazetteer's bodies, longest first."""
+    data = json.loads((_DATA / "agencies.json").read_text(encoding="utf-8"))
+    names = {b["name"] for b in data["central"]} | {b["stem"] for b in data["local"]}
+    return tuple(sorted(((codes.fold(n), n) for n in names), key=lambda p: len(p[0]), reverse=True))
+
+
+def _known_spelling(name: str) -> str:
+    """A body's name lowered from capitals keeps the capitals of its known spelling (`Sở Giáo dục và Đào tạo`),
+    which the word-by-word lowering cannot know; its place after the name is left as it is."""
+    key = codes.fold(name)
+    for folded, written in _spellings():
+        if key.startswith(folded) and key[len(folded) : len(folded) + 1] in ("", " "):
+            return written + name[len(written) :]
     return name
 
 
@@ -352,6 +373,8 @@ def _header(text: str) -> dict:
         type_m = None
     title, title_end = _title(text, type_m) if type_m else (None, 0)
     subject = None if type_m else _SUBJECT_RE.search(text, lo, hi)
+    if not type_m and not subject and number:  # or a subject line `Về …` right under the number
+        subject = _ABOUT_RE.match(text, number[2])
     if subject:  # a Công văn has no type line: its subject line `V/v …` is the title
         title, title_end = _clean(subject.group("title")), subject.end()
     return {

@@ -345,6 +345,20 @@ def test_an_upper_case_title_takes_the_capitals_the_body_gives() -> None:
     )
 
 
+def test_a_letters_subject_line_without_v_v() -> None:
+    m = meta(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n**SỞ GIÁO DỤC VÀ ĐÀO TẠO**\n--------\n|\n**CỘNG HÒA XÃ\n"
+        "HỘI CHỦ NGHĨA VIỆT NAM**\n|\nSố: 5155/SGDĐT-GDTXNNĐH\n*Về hướng dẫn đánh giá, xếp loại trung tâm\n"
+        "học tập cộng đồng tại phường, xã và đặc khu từ năm 2025*\n|\n"
+        "*Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025*\n|\n**Kính gửi: **Ủy ban nhân dân phường, xã và đặc khu\n"
+    )
+    assert (m.doc_type, m.title, m.issuer) == (
+        "Công văn",
+        "Về hướng dẫn đánh giá, xếp loại trung tâm học tập cộng đồng tại phường, xã và đặc khu từ năm 2025",
+        "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh",
+    )
+
+
 def test_a_signature_in_capitals() -> None:
     m = meta(TWO_COLUMNS + "\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\tKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nĐẶNG NGỌC SƠN\n")
     assert m.signer == "Đặng Ngọc Sơn"
@@ -391,6 +405,7 @@ def test_pdf_layout_with_both_columns_on_one_line() -> None:
         ("Tổng cục trưởng Tổng cục Hải quan", None, "Tổng cục Hải quan"),
         ("Hội đồng nhân dân Thành phố", "Hà Nội", "Hội đồng nhân dân thành phố Hà Nội"),
         ("Thủ tướng Chính phủ", None, "Thủ tướng Chính phủ"),
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HỒ CHÍ MINH", None, "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh"),
     ],
 )
 def test_canonical_issuer(written: str, province: str | None, canonical: str) -> None:
