@@ -30,7 +30,8 @@ _TYPE_OF_ABBR = {codes.fold(a): t["name"] for t in reversed(_TYPES) for a in t.g
 _TYPE_LINE_RE = regex.compile(
     r"(?m)^[ \t#*|_>]*(?P<type>"
     + "|".join(r"[ \t]+".join(n.upper().split()) for n in _TYPE_NAMES if n != "Văn bản")
-    + r")(?:[ \t*_|]*(?:\n|\Z)|[ \t]+(?=\p{Lu}[^\n\p{Ll}]{10}))"  # alone, or with its title run on
+    # alone, or with its title run on (in capitals, or in sentence case after the bold type: `**NGHỊ ĐỊNH**Quy định …`)
+    + r")(?:[ \t*_|]*(?:\n|\Z)|[ \t]+(?=\p{Lu}[^\n\p{Ll}]{10})|(?:\*\*)?(?=\p{Lu}\p{Ll}))"
 )
 _SITE_FIELD_RE = regex.compile(
     r"(?P<key>Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|"
@@ -105,6 +106,13 @@ _OPEN_WORDS = {
 _BODY_ISSUER_RE = regex.compile(
     r"(?<![\w/-])(?P<org>(?:Ban\s+Chỉ\s+đạo|BCĐ|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Sở|Bộ|Công\s+an|Hội\s+đồng)"
     r"[^;:]{0,220}?)\s*(?:\([^()]*\)\s*)?(?:xây\s+dựng|ban\s+hành)\s+(?:[Kk]ế\s+hoạch|KẾ\s+HOẠCH)"
+)
+_AUTHORITY_AFTER_TITLE_RE = regex.compile(r"(?:[\s*_|]+|-{3,})*(?P<line>[^\n\p{Ll}]{5,80})\n")
+_LEADING_POST_RE = regex.compile(r"^(?:BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|THỐNG ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)\s+(?=\S)")
+_ENACTING_RE = regex.compile(
+    r"(?m)^[*_ \t]*(?P<org>(?:Chính\s+phủ|Thủ\s+tướng|Bộ\s+trưởng|Ủy\s+ban|Uỷ\s+ban|Quốc\s+hội|Hội\s+đồng|Chủ\s+tịch|"
+    r"Thống\s+đốc|Tổng\s+Kiểm\s+toán|Chánh\s+án|Viện\s+trưởng)[^;:\n]{0,150}?)\s+ban\s+hành\s+"
+    r"(?:Nghị\s+định|Thông\s+tư|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Pháp\s+lệnh|Luật)(?!\w)"
 )
 _POSITION_RE = regex.compile(
     r"^(?:KT\.|TM\.|TL\.|Q\.|PHÓ |CHỦ TỊCH|TRƯỞNG |GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH |TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|"
@@ -485,8 +493,14 @@ def _issuer_from_header(text: str, lo: int, hi: int) -> str | None:
 
 
 def _issuer_from_body(text: str, lo: int) -> str | None:
-    """A plan without a header block names its issuer in the preamble: `…, Ban Chỉ đạo … tỉnh X xây dựng kế hoạch`."""
-    m = _BODY_ISSUER_RE.search(text, lo, min(len(text), lo + 3000))
+    """A document whose header block is lost names its issuer under the title or in the preamble: the authority
+    line (`ỦY BAN THƯỜNG VỤ QUỐC HỘI`), the enacting formula (`Chính phủ ban hành Nghị định …`) or a plan's
+    `…, Ban Chỉ đạo … tỉnh X xây dựng kế hoạch`."""
+    if (m := _AUTHORITY_AFTER_TITLE_RE.match(text, lo)) and _ORG_HEAD_RE.match(line := _clean(m.group("line"))):
+        return _LEADING_POST_RE.sub("", line)
+    m = _ENACTING_RE.search(text, lo, min(len(text), lo + 6000)) or _BODY_ISSUER_RE.search(
+        text, lo, min(len(text), lo + 3000)
+    )
     return _clean(m.group("org")) if m else None
 
 

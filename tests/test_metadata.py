@@ -359,6 +359,49 @@ def test_a_letters_subject_line_without_v_v() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "doc_type", "issuer", "title"),
+    [
+        (
+            "--------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------- |\n"
+            "Số: 1663/NQ-UBTVQH15 |\n"
+            "|\n\n**NGHỊ QUYẾT**\n\n**Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Đồng Tháp năm 2025**\n\n"
+            "---------\n\n**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Hiến pháp;*\n",
+            "Nghị quyết",
+            "Ủy ban Thường vụ Quốc hội",
+            "Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Đồng Tháp năm 2025",
+        ),
+        (
+            "|\nSố: 09/2025/NĐ-CP |\nĐộc lập - Tự do - Hạnh phúc\n|\n\n"
+            "**NGHỊ ĐỊNH**Quy định về chính sách hỗ trợ sản xuất nông nghiệp\n\n____________\n\n"
+            "*Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;*\n\n"
+            "*Theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn;*\n\n"
+            "*Chính phủ ban hành Nghị định quy định về chính sách hỗ trợ sản xuất nông nghiệp.*\n",
+            "Nghị định",
+            "Chính phủ",
+            "Quy định về chính sách hỗ trợ sản xuất nông nghiệp",
+        ),
+        (
+            "| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc |\nSố: 21/2025/TT-BGDĐT |\n|\n\n"
+            "**Quy định chế độ trả tiền lương dạy thêm giờ đối với nhà giáo**\n\n"
+            "*Căn cứ Luật Giáo dục số 43/2019/QH14;*\n\n"
+            "*Theo đề nghị của Cục trưởng Cục Nhà giáo và Cán bộ quản lý giáo dục;*\n\n"
+            "*Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư quy định chế độ trả tiền lương dạy thêm giờ.*\n",
+            "Thông tư",
+            "Bộ Giáo dục và Đào tạo",
+            None,
+        ),
+    ],
+)
+def test_issuer_of_a_document_whose_header_block_is_lost(
+    text: str, doc_type: str, issuer: str, title: str | None
+) -> None:
+    m = meta(text)
+    assert (m.doc_type, m.issuer, m.issuer_level) == (doc_type, issuer, "central")
+    if title:
+        assert m.title == title
+
+
 def test_a_signature_in_capitals() -> None:
     m = meta(TWO_COLUMNS + "\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\tKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nĐẶNG NGỌC SƠN\n")
     assert m.signer == "Đặng Ngọc Sơn"
