@@ -78,7 +78,7 @@ _MARKUP_RE = regex.compile(r"[*#|_>]+|\\")
 _ORG_HEAD_RE = regex.compile(
     r"(?i)^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|BAN |BỘ |CỤC |TỔNG CỤC|SỞ |VỤ |VIỆN |TÒA|TOÀ|CÔNG AN|VĂN PHÒNG|"
     r"PHÒNG(?!,?\s*CHỐNG)\s|"
-    r"THANH TRA|KHO BẠC|THUẾ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BỘ CHỈ HUY|BỘ TƯ LỆNH|ĐÀI |"
+    r"THANH TRA|KHO BẠC|THUẾ|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BỘ CHỈ HUY|BỘ TƯ LỆNH|ĐÀI |TRUNG TÂM|"
     r"TRUNG ƯƠNG|MẶT TRẬN|ĐOÀN |HỘI (?!VÀ)|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|BAN CHỈ ĐẠO|TRƯỜNG |BỆNH VIỆN|CHI CỤC)"
 )
 # a header line ending in one of these goes on in the next line (`ỦY` / `BAN NHÂN DÂN`)
@@ -186,6 +186,7 @@ _CRIME_RE = regex.compile(r"(?i)138|phòng,?\s+chống\s+tội\s+phạm")
 _NATIONAL_RE = regex.compile(r"(?i)138\s*/\s*CP|Chính phủ")
 _BARE_PROVINCE_RE = regex.compile(r"(?i)(?<!\w)tỉnh$")
 # `Ủy ban nhân dân Thành phố` in a Hà Nội text: a centrally governed city names itself without its name
+_BARE_UNIT_THEN_WORD_RE = regex.compile(r"(?<!\w)(?:tỉnh|[Tt]hành\s+phố)(?=\s+\p{Ll})")
 _BARE_CITY_RE = regex.compile(r"(?<!\w)Thành\s+phố$")
 # the head of a body signs for it: `Bộ trưởng Bộ Tài chính`, `Chủ tịch Ủy ban nhân dân tỉnh X` stand for the body
 _POST_RE = regex.compile(
@@ -297,6 +298,8 @@ def canonical_issuer(name: str | None, province: str | None = None) -> str | Non
     name = _POST_RE.sub("", name)
     name = _central_names().get(codes.fold(name), name)
     place = _province_of(name)
+    if end := _place_end(name):  # what follows the body's place is the citing text (`… tỉnh Bình Phước Cho phép`)
+        name = name[:end]
     if _STEERING_RE.match(name) and _CRIME_RE.search(name):
         return _crime_committee(name, place or province)
     if province and not place and _BARE_PROVINCE_RE.search(name):
@@ -322,6 +325,15 @@ def _known_spelling(name: str) -> str:
         if key.startswith(folded) and key[len(folded) : len(folded) + 1] in ("", " "):
             return written + name[len(written) :]
     return name
+
+
+def _place_end(name: str) -> int | None:
+    """Where a local body's name ends: after its province's name, or after a bare `tỉnh`/`Thành phố` that a
+    lower-case word follows."""
+    if m := _province_re().search(name):
+        return m.end()
+    m = _BARE_UNIT_THEN_WORD_RE.search(name)
+    return m.end() if m else None
 
 
 def _crime_committee(name: str, province: str | None) -> str:

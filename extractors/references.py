@@ -64,8 +64,8 @@ _NEVER_BEFORE_RE = regex.compile(rf"(?<!\w)(?:{_alt(_WORDS['never_before'])})\s*
 _NICKNAME_BEFORE_RE = regex.compile(rf"(?<!\w)(?:{_alt(_WORDS['nickname_heads'])})\s*\Z")
 _DATE_AFTER_RE = regex.compile(rf"[ \t]*\)?[ \t]*,?\s*(?:(?i:ban\s+hành|ký)\s+)?(?i:ngày)\s*:?\s*{_DATE}")
 _ISSUER_AFTER_RE = regex.compile(
-    rf"\s*,?\s*(?:của|do|Của|CỦA)\s+(?P<issuer>(?:[^\n;,.():“”\"*]|\n(?![ \t]*\n)){{2,100}}?)"
-    rf"(?=\s*(?:[;,.():“”\"*]|\n[ \t]*\n)|\s+(?i:{_alt(_WORDS['issuer_stops'])})(?!\w)|\s*\Z)"
+    rf"\s*,?\s*(?:của|do|Của|CỦA)\s+(?P<issuer>(?:[^\n;,.():“”\"*|]|\n(?![ \t]*\n)){{2,100}}?)"
+    rf"(?=\s*(?:[;,.():“”\"*|]|\n[ \t]*\n)|\s+(?i:{_alt(_WORDS['issuer_stops'])})(?!\w)|\s*\Z)"
 )
 _PASSED_BY_RE = regex.compile(
     rf"\s*,?\s*(?:được|do)\s+(?P<issuer>[^\n;,.()]{{1,60}}?)\s+(?:thông qua|ban hành|ký kết|ký)"

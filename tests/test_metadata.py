@@ -402,6 +402,16 @@ def test_issuer_of_a_document_whose_header_block_is_lost(
         assert m.title == title
 
 
+def test_a_centre_under_the_city_committee_is_the_issuer() -> None:
+    m = meta(
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\nTRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\n-------\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 46/QĐ-TTPVHCC\nHà Nội, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC\n\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n"
+    )
+    assert m.issuer == "Trung tâm Phục vụ hành chính công thành phố Hà Nội"
+
+
 def test_a_signature_in_capitals() -> None:
     m = meta(TWO_COLUMNS + "\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\tKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nĐẶNG NGỌC SƠN\n")
     assert m.signer == "Đặng Ngọc Sơn"
@@ -449,6 +459,9 @@ def test_pdf_layout_with_both_columns_on_one_line() -> None:
         ("Hội đồng nhân dân Thành phố", "Hà Nội", "Hội đồng nhân dân thành phố Hà Nội"),
         ("Thủ tướng Chính phủ", None, "Thủ tướng Chính phủ"),
         ("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HỒ CHÍ MINH", None, "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh"),
+        ("Ủy ban nhân dân tỉnh Bình Phước Cho phép", None, "Ủy ban nhân dân tỉnh Bình Phước"),
+        ("Ủy ban nhân dân Thành phố đề nghị", "Hà Nội", "Ủy ban nhân dân thành phố Hà Nội"),
+        ("Thuế thành phố Hải Phòng thì trường hợp của Công ty", None, "Thuế thành phố Hải Phòng"),
     ],
 )
 def test_canonical_issuer(written: str, province: str | None, canonical: str) -> None:
