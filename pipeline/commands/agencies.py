@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from models.records import ROLES
 from models.tables import Agency, Assignment, Document
-from pipeline.commands._query import where_given
+from pipeline.commands._query import show, where_given
 
 
 def query(province: str | None = None, role: str | None = None, level: str | None = None,
@@ -67,11 +67,5 @@ def run(args: argparse.Namespace, engine: Engine) -> int:
                   year=args.year)
     if args.limit:
         frame = frame.head(args.limit)
-    if args.csv:
-        print(frame.to_csv(index=False), end="")
-    elif frame.empty:
-        print("no bodies match")
-    else:
-        with pd.option_context("display.max_colwidth", 70, "display.width", 220):
-            print(frame.to_string(index=False))
+    show(frame, csv=args.csv, empty="no bodies match")
     return 0

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, Text, and_, case, cast, select
 from sqlalchemy.engine import Engine
 
 from models.tables import Deadline, Document, Section
-from pipeline.commands._query import where_given
+from pipeline.commands._query import show, where_given
 
 
 def _due() -> ColumnElement[str]:
@@ -62,12 +62,5 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, engine: Engine) -> int:
     with engine.connect() as conn:
         frame = pd.read_sql(query(args.kind, args.province, args.due_before), conn, dtype={"year": "Int64"})
-    if args.csv:
-        print(frame.to_csv(index=False), end="")
-    elif frame.empty:
-        print("no deadlines match")
-    else:
-        # the full text is in the database and in --csv; the table shows the start of it
-        frame["raw_text"] = frame["raw_text"].str.slice(0, 60)
-        print(frame.to_string(index=False))
+    show(frame, csv=args.csv, empty="no deadlines match", shorten="raw_text")
     return 0

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from extractors import codes
 from models.tables import CrossReference, Document, Section
+from pipeline.commands._query import show
 
 
 def citers(code: str) -> Select[Any]:
@@ -93,12 +94,5 @@ def run(args: argparse.Namespace, engine: Engine) -> int:
         query, empty = citers(code), f"nothing cites {code}"
     with engine.connect() as conn:
         frame = pd.read_sql(query, conn)
-    if args.csv:
-        print(frame.to_csv(index=False), end="")
-    elif frame.empty:
-        print(empty)
-    else:
-        if "raw_text" in frame:  # the whole citation is in --csv; the table shows its start
-            frame["raw_text"] = frame["raw_text"].str.slice(0, 60)
-        print(frame.to_string(index=False))
+    show(frame, csv=args.csv, empty=empty, shorten="raw_text")
     return 0

@@ -10,7 +10,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.engine import Engine
 
 from models.tables import Document, Section, Target
-from pipeline.commands._query import where_given
+from pipeline.commands._query import show, where_given
 
 
 def query(province: str | None = None, unit: str | None = None, year: int | None = None) -> Select[Any]:
@@ -38,12 +38,5 @@ def run(args: argparse.Namespace, engine: Engine) -> int:
     with engine.connect() as conn:
         frame = pd.read_sql(query(args.province, args.unit, args.year), conn,
                             dtype={"target_year": "Int64", "value": "Float64"})
-    if args.csv:
-        print(frame.to_csv(index=False), end="")
-    elif frame.empty:
-        print("no targets match")
-    else:
-        # the full text is in the database and in --csv; the table shows the start of it
-        frame["indicator"] = frame["indicator"].str.slice(0, 60)
-        print(frame.to_string(index=False))
+    show(frame, csv=args.csv, empty="no targets match", shorten="indicator")
     return 0
