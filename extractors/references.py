@@ -62,7 +62,10 @@ _NAMED_NUMBER_RE = regex.compile(
 )
 _NEVER_BEFORE_RE = regex.compile(rf"(?<!\w)(?:{_alt(_WORDS['never_before'])})\s*(?:số\s*)?:?\s*\Z")
 _NICKNAME_BEFORE_RE = regex.compile(rf"(?<!\w)(?:{_alt(_WORDS['nickname_heads'])})\s*\Z")
-_DATE_AFTER_RE = regex.compile(rf"[ \t]*\)?[ \t]*,?\s*(?:(?i:ban\s+hành|ký)\s+)?(?i:ngày)\s*:?\s*{_DATE}")
+# a short parenthesis may come between (`Luật Phòng, chống … (HIV/AIDS) ngày 29/6/2006`)
+_DATE_AFTER_RE = regex.compile(
+    rf"(?:[ \t]*\([^()\n]{{1,20}}\))?[ \t]*\)?[ \t]*,?\s*(?:(?i:ban\s+hành|ký)\s+)?(?i:ngày)\s*:?\s*{_DATE}"
+)
 _ISSUER_AFTER_RE = regex.compile(
     rf"\s*,?\s*(?:của|do|Của|CỦA)\s+(?P<issuer>(?:[^\n;,.():“”\"*|]|\n(?![ \t]*\n)){{2,100}}?)"
     rf"(?=\s*(?:[;,.():“”\"*|]|\n[ \t]*\n)|\s+(?i:{_alt(_WORDS['issuer_stops'])})(?!\w)|\s*\Z)"
@@ -279,7 +282,19 @@ def _name(text: str, pos: int, ref_type: str, limit: int) -> tuple[str, int]:
             break
     if ref_type in _LAW_WORDS and (known := _known_law_length([t for t, _ in toks])):
         name, ends = [t for t, _ in toks[:known]], [e for _, e in toks[:known]]
-    return " ".join(name).replace(" ,", ","), ends[-1] if name else pos
+    end = ends[-1] if name else pos  # the citation still covers `ban hành kèm theo`, so its cue stays inside
+    name = name[: _issued_with_start(name)]
+    return " ".join(name).replace(" ,", ","), end
+
+
+def _issued_with_start(name: list[str]) -> int:
+    """Where a trailing `(được) ban hành kèm theo` starts: it leads to the issuing document, not the name's end."""
+    if name[-2:] != ["kèm", "theo"]:
+        return len(name)
+    cut = len(name) - 2
+    if name[cut - 2 : cut] == ["ban", "hành"]:
+        cut -= 2
+    return cut - 1 if name[cut - 1 : cut] == ["được"] else cut
 
 
 def _known_law_length(words: list[str]) -> int:
