@@ -73,6 +73,8 @@ _RUN_ON_BODY_RE = regex.compile(
     r"(?:\s+[^\s\p{Ll}]+){1,4}|(?:THỦ\s+TƯỚNG\s+)?CHÍNH\s+PHỦ)$)"
 )
 _WORD_RE = regex.compile(r"\S+")
+# numbers (`06/QĐ-TTg`) and Roman numerals of two letters or more (`khóa XVI`; not `VI`, a word) keep their case
+_KEEP_CASE_RE = regex.compile(r"\d|^\W*(?:X{1,3}(?:IX|IV|VI{0,3}|I{1,3})|X{2,3}|IX|IV|VI{2,3}|I{2,3})\W*$")
 _DIGIT_RE = regex.compile(r"\d")
 _MARKUP_RE = regex.compile(r"[*#|_>]+|\\")
 _ORG_HEAD_RE = regex.compile(
@@ -445,7 +447,7 @@ def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
     if title.lower().startswith("v/v"):
         title = title[3:].strip(" :.")
     if title.isupper():  # sentence case, but numbers such as `06/QĐ-TTg` keep their letters
-        title = _WORD_RE.sub(lambda m: m.group() if _DIGIT_RE.search(m.group()) else m.group().lower(), title)
+        title = _WORD_RE.sub(lambda m: m.group() if _KEEP_CASE_RE.search(m.group()) else m.group().lower(), title)
         title = _body_casing(title, text[end : end + 60000])
         title = title[:1].upper() + title[1:]
         title = _province_names_re().sub(lambda m: _canonical_province(m.group()), title)
@@ -453,21 +455,24 @@ def _title(text: str, type_m: regex.Match) -> tuple[str | None, int]:
 
 
 def _body_casing(title: str, body: str) -> str:
-    """An upper-case title lowered word by word takes back the capitals the body gives its words after the same
-    neighbour (`phó thủ tướng bùi thanh sơn` → `Phó Thủ tướng Bùi Thanh Sơn`, `luật việc làm` → `Luật Việc làm`)."""
+    """An upper-case title lowered word by word takes back the capitals the body gives its words next to the same
+    neighbour (`phó thủ tướng bùi thanh sơn` → `Phó Thủ tướng Bùi Thanh Sơn`, `luật việc làm` → `Luật Việc làm`).
+    The word before is asked first; the word after counts only after a lower-case word or a comma, so a capital
+    inside another name (`Luật Bầu cử`) or at a sentence's start is no evidence."""
     words = title.split(" ")
-    for i in range(len(words)):
-        if _DIGIT_RE.search(words[i]) or not words[i][:1].isalpha():
+    for i in range(1, len(words)):
+        if _KEEP_CASE_RE.search(words[i]) or not words[i][:1].isalpha():
             continue
-        near = [(words[i - 1], words[i], 2)] if i else []
-        near += [(words[i], words[i + 1], 1)] if i + 1 < len(words) else []
-        for first, second, group in near:
-            inside = r"(?<=[\p{L}\d,)][ \t]+)" if group == 1 else r"(?<!\w)"  # a sentence's first word is no evidence
-            pattern = rf"(?i){inside}({regex.escape(first)})[ \t\n,]+({regex.escape(second)})(?!\w)"
+        near = [(words[i - 1], words[i], 2, r"(?<!\w)")]
+        if i + 1 < len(words):
+            near.append((words[i], words[i + 1], 1, r"(?<=(?:(?<!\w)\p{Ll}+|[\d,])[ \t]+)"))
+        for first, second, group, before in near:
+            pattern = rf"{before}(?i:({regex.escape(first)})[ \t\n,]+({regex.escape(second)}))(?!\w)"
             seen = [m.group(group) for m in regex.finditer(pattern, body) if not m.group().isupper()]
             if seen:
-                capital = sum(w[:1].isupper() for w in seen)
-                if capital * 2 > len(seen):
+                if sum(w.isupper() and len(w) > 1 for w in seen) * 2 > len(seen):
+                    words[i] = words[i].upper()  # an abbreviation: `UBND`, `HĐND`
+                elif sum(w[:1].isupper() for w in seen) * 2 > len(seen):
                     words[i] = words[i][:1].upper() + words[i][1:]
                 break
     return " ".join(words)
@@ -578,6 +583,8 @@ def _period(title: str | None, issued: date | None) -> tuple[int | None, int | N
         y = next(y for pre, y, _ in years if not pre)
         return y, y
     if until := [y for pre, y, _ in years if pre and pre.strip().lower() == "đến"]:
+        if issued and until[-1] < issued.year:
+            return None, None  # the year ends a cited document's name (`… đến năm 2020` in a 2025 decision)
         return (issued.year if issued else None), until[-1]
     return None, None
 

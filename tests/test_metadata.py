@@ -479,3 +479,17 @@ def test_canonical_issuer(written: str, province: str | None, canonical: str) ->
 )
 def test_period_from_title(title: str, period: tuple[int | None, int | None]) -> None:
     assert metadata._period(title, None) == period
+
+
+def test_a_past_end_year_in_the_title_belongs_to_a_cited_document() -> None:
+    title = "Bãi bỏ Nghị quyết số 30/2013/NQ-HĐND về xây dựng khu vực phòng thủ thành phố Hà Nội đến năm 2020"
+    assert metadata._period(title, date(2025, 11, 27)) == (None, None)
+
+
+def test_roman_numerals_keep_their_capitals_in_an_upper_case_title() -> None:
+    m = meta(
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH VĨNH LONG\n-------\nSố: 30/2025/NQ-HĐND\nVĩnh Long, ngày 27 tháng 11 năm 2025\n\n"
+        "NGHỊ QUYẾT\nVỀ VIỆC HỖ TRỢ KINH PHÍ PHỤC VỤ BẦU CỬ ĐẠI BIỂU QUỐC HỘI KHÓA XVI\n\n"
+        "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân;\n"
+    )
+    assert m.title == "Về việc hỗ trợ kinh phí phục vụ bầu cử đại biểu Quốc hội khóa XVI"
