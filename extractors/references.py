@@ -124,6 +124,7 @@ _TRAILING_AND_RE = regex.compile(r"(?:\s*(?:,|;|và|và các))+\s*\Z")
 _LISTED_AFTER_RE = regex.compile(r"(?:[,;]|\svà)\s*(?:các\s+)?\Z")
 _PUNCT_STOPS = set(";:.()[]*“”\"'?!|…")
 _LAW_WORDS = set(_WORDS["law_types"])
+_SPACES_RE = regex.compile(r"\s*")
 
 
 @dataclass
@@ -363,6 +364,7 @@ def _named(
         limit = min(len(text), m.end() + 400)
         nxt_numbered = next((c.start for c in taken if m.end() <= c.start < limit), limit)
         name, head = _name(text, m.end(), ref_type, nxt_numbered)
+        name = _with_amended_law(name, text, head, taken)
         if any(pos < start and short == ref_type for pos, short in shorts) and not _OWN_NAME_RE.match(name):
             pending.clear()
             continue  # the short name the text defined (`Hiệp định`), unless a name of its own follows
@@ -412,6 +414,16 @@ def _named(
                 cue_types=_NAMED[ptype] == "cue",
             )
         pending.clear()
+
+
+def _with_amended_law(name: str, text: str, head: int, taken: list[_Cite]) -> str:
+    """`Luật sửa đổi, bổ sung một số điều của` + `Luật Đất đai số 31/2024/QH15`: the amending law's name ends with
+    the law it amends, which is cited with its number (its own row) right after."""
+    if not name.endswith(" của"):
+        return name
+    at = _SPACES_RE.match(text, head).end()
+    law = next((c.ref for c in taken if c.start == at and c.ref.ref_type in _LAW_WORDS and c.ref.title), None)
+    return f"{name} {law.ref_type} {law.title}" if law else name
 
 
 def _body_start(doc: SegmentedDocument) -> int:
