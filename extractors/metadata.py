@@ -187,9 +187,9 @@ _STEERING_RE = regex.compile(r"(?i)ban chỉ đạo")
 _CRIME_RE = regex.compile(r"(?i)138|phòng,?\s+chống\s+tội\s+phạm")
 _NATIONAL_RE = regex.compile(r"(?i)138\s*/\s*CP|Chính phủ")
 _BARE_PROVINCE_RE = regex.compile(r"(?i)(?<!\w)tỉnh$")
-# `Ủy ban nhân dân Thành phố` in a Hà Nội text: a centrally governed city names itself without its name
 _BARE_UNIT_THEN_WORD_RE = regex.compile(r"(?<!\w)(?:tỉnh|[Tt]hành\s+phố)(?=\s+\p{Ll})")
-_BARE_CITY_RE = regex.compile(r"(?<!\w)Thành\s+phố$")
+# `Ủy ban nhân dân Thành phố` in a Hà Nội text: a centrally governed city names itself without its name
+_BARE_CITY_RE = regex.compile(r"(?<!\w)(?i:thành)\s+phố$")
 # the head of a body signs for it: `Bộ trưởng Bộ Tài chính`, `Chủ tịch Ủy ban nhân dân tỉnh X` stand for the body
 _POST_RE = regex.compile(
     r"^(?:(?:Bộ\s+trưởng|Chủ\s+nhiệm|Chủ\s+tịch|Thống\s+đốc|Tổng\s+cục\s+trưởng|Cục\s+trưởng|Giám\s+đốc|"

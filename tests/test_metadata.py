@@ -457,6 +457,8 @@ def test_pdf_layout_with_both_columns_on_one_line() -> None:
         ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", None, "Ủy ban nhân dân tỉnh Đồng Tháp"),
         ("Tổng cục trưởng Tổng cục Hải quan", None, "Tổng cục Hải quan"),
         ("Hội đồng nhân dân Thành phố", "Hà Nội", "Hội đồng nhân dân thành phố Hà Nội"),
+        ("Văn phòng UBND thành phố", "Đà Nẵng", "Văn phòng Ủy ban nhân dân thành phố Đà Nẵng"),
+        ("UBND thành phố", "Bắc Giang", "Ủy ban nhân dân thành phố"),
         ("Thủ tướng Chính phủ", None, "Thủ tướng Chính phủ"),
         ("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HỒ CHÍ MINH", None, "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh"),
         ("Ủy ban nhân dân tỉnh Bình Phước Cho phép", None, "Ủy ban nhân dân tỉnh Bình Phước"),
