@@ -258,7 +258,7 @@ def _province_re() -> regex.Pattern:
 
 
 def _province_alt() -> str:
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in provinces())
+    return "|".join(r"\s+".join(_TONE_SPELLING_RE.sub(_both_tone_spellings, w) for w in p.split()) for p in provinces())
 
 
 @cache
@@ -299,6 +299,8 @@ def canonical_issuer(name: str | None, province: str | None = None) -> str | Non
         name = pattern.sub(proper, name)
     name = _POST_RE.sub("", name)
     name = _central_names().get(codes.fold(name), name)
+    if m := _province_re().search(name):  # one spelling per province (`Thanh Hoá` → `Thanh Hóa`)
+        name = name[: m.start("name")] + _canonical_province(m.group("name")) + name[m.end("name") :]
     place = _province_of(name)
     if end := _place_end(name):  # what follows the body's place is the citing text (`… tỉnh Bình Phước Cho phép`)
         name = name[:end]
@@ -623,7 +625,10 @@ def extract(doc: SegmentedDocument) -> DocumentMeta:
     site, lo = head["site"], head["lo"]
     number = codes.canonical(head["number"][0], doc.normalized.source.ocr_used) if head["number"] else None
     place, issued = _place_date(head["place"])
-    issuer = _issuer_from_header(text, lo, head["type"].start() if head["type"] else lo + 1500)
+    # the issuing body sits above the number line, however far a website's summary pushes it down
+    issuer = _issuer_from_header(
+        text, lo, head["type"].start() if head["type"] else max(lo + 1500, head["number"][2] if head["number"] else 0)
+    )
     if not issuer:
         issuer = canonical_issuer(_issuer_from_body(text, head["end"]))
     province = None

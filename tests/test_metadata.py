@@ -412,6 +412,15 @@ def test_a_centre_under_the_city_committee_is_the_issuer() -> None:
     assert m.issuer == "Trung tâm Phục vụ hành chính công thành phố Hà Nội"
 
 
+def test_the_header_below_a_long_website_summary() -> None:
+    summary = "## Thông tin sáp nhập\n" + "Bộ Nội vụ đề nghị các cơ quan định hướng thông tin đúng. " * 40 + "\n|\n"
+    m = meta(
+        summary + "**BỘ NỘI VỤ**\n--------\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\n|\nSố:10988/BNV-CQĐP\n"
+        "*V/v tuyên truyền chủ trương, chính sách của Đảng, Nhà nước*\n|\n*Hà Nội, ngày 21 tháng 11 năm 2025*\n"
+    )
+    assert (m.doc_number, m.issuer, m.province) == ("10988/BNV-CQĐP", "Bộ Nội vụ", None)
+
+
 def test_a_signature_in_capitals() -> None:
     m = meta(TWO_COLUMNS + "\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\tKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n\nĐẶNG NGỌC SƠN\n")
     assert m.signer == "Đặng Ngọc Sơn"
@@ -459,6 +468,7 @@ def test_pdf_layout_with_both_columns_on_one_line() -> None:
         ("Hội đồng nhân dân Thành phố", "Hà Nội", "Hội đồng nhân dân thành phố Hà Nội"),
         ("Văn phòng UBND thành phố", "Đà Nẵng", "Văn phòng Ủy ban nhân dân thành phố Đà Nẵng"),
         ("UBND thành phố", "Bắc Giang", "Ủy ban nhân dân thành phố"),
+        ("ỦY BAN NHÂN DÂN TỈNH THANH HOÁ", None, "Ủy ban nhân dân tỉnh Thanh Hóa"),
         ("Thủ tướng Chính phủ", None, "Thủ tướng Chính phủ"),
         ("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HỒ CHÍ MINH", None, "Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh"),
         ("Ủy ban nhân dân tỉnh Bình Phước Cho phép", None, "Ủy ban nhân dân tỉnh Bình Phước"),
