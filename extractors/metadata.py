@@ -65,6 +65,10 @@ _SUBJECT_RE = regex.compile(
 _ABOUT_RE = regex.compile(
     r"[\s*|_]*(?P<title>Về[ \t]+[^\n|]+(?:\n[ \t]*(?![|*\s]*(?:\n|Kính|\p{Lu}[\p{L} ]*,\s*ngày))[^\n|]+)*)"
 )
+# a resolution or law whose header lost its date line still closes with the day it was adopted
+_ADOPTED_RE = regex.compile(
+    rf"(?:Nghị\s+quyết|Luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được[^.\n]{{0,160}}?thông\s+qua\s+ngày\s+{_DATE_WORDS}"
+)
 _RUN_ON_BODY_RE = regex.compile(
     r"\s(?=(?:Căn\s+cứ|Thực\s+hiện|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị|Kính\s+gửi)\s)"
     # the authority line at the end (`… TỈNH HUẾ CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ`), never `CỦA CHỦ TỊCH …`
@@ -539,13 +543,15 @@ def _place_date(m: regex.Match | None) -> tuple[str | None, date | None]:
             unit = _PLACE_UNIT_RE.search(joined[: -len(p)])
             place = unit.group() + p if unit else p
             break
-    issued = None
-    if m.group("y"):
-        try:
-            issued = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            issued = None
-    return place or None, issued
+    return place or None, _date_of(m) if m.group("y") else None
+
+
+def _date_of(m: regex.Match) -> date | None:
+    """The date of a `_DATE_WORDS` match; None for an impossible one (`31/02`)."""
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
 
 
 def _signer(text: str, lo: int, site_signer: str | None) -> str | None:
@@ -625,6 +631,8 @@ def extract(doc: SegmentedDocument) -> DocumentMeta:
     site, lo = head["site"], head["lo"]
     number = codes.canonical(head["number"][0], doc.normalized.source.ocr_used) if head["number"] else None
     place, issued = _place_date(head["place"])
+    if issued is None and (adopted := _ADOPTED_RE.search(text)):
+        issued = _date_of(adopted)
     # the issuing body sits above the number line, however far a website's summary pushes it down
     issuer = _issuer_from_header(
         text, lo, head["type"].start() if head["type"] else max(lo + 1500, head["number"][2] if head["number"] else 0)
