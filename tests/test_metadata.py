@@ -359,6 +359,17 @@ def test_a_letters_subject_line_without_v_v() -> None:
     )
 
 
+def test_a_resolution_without_a_date_line_is_dated_by_its_adoption() -> None:
+    m = meta(
+        "Số: 1682/NQ-UBTVQH15 |\n|\n\n**NGHỊ QUYẾT**\n\n"
+        "**Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Tây Ninh năm 2025**\n\n"
+        "**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Hiến pháp;*\n\n**QUYẾT NGHỊ:**\n\nĐiều 1. Sắp xếp.\n\n"
+        "*Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua "
+        "ngày 16 tháng 6 năm 2025.*\n"
+    )
+    assert (m.issuer, m.issued_date) == ("Ủy ban Thường vụ Quốc hội", date(2025, 6, 16))
+
+
 @pytest.mark.parametrize(
     ("text", "doc_type", "issuer", "title"),
     [
@@ -393,16 +404,6 @@ def test_a_letters_subject_line_without_v_v() -> None:
         ),
     ],
 )
-def test_a_resolution_without_a_date_line_is_dated_by_its_adoption() -> None:
-    m = meta(
-        "Số: 1682/NQ-UBTVQH15 |\n|\n\n**NGHỊ QUYẾT**\n\n**Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Tây Ninh "
-        "năm 2025**\n\n**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Hiến pháp;*\n\n**QUYẾT NGHỊ:**\n\nĐiều 1. Sắp xếp.\n\n"
-        "*Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua "
-        "ngày 16 tháng 6 năm 2025.*\n"
-    )
-    assert (m.issuer, m.issued_date) == ("Ủy ban Thường vụ Quốc hội", date(2025, 6, 16))
-
-
 def test_issuer_of_a_document_whose_header_block_is_lost(
     text: str, doc_type: str, issuer: str, title: str | None
 ) -> None:
