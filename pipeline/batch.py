@@ -96,13 +96,15 @@ def run_batch(
         log.error(str(path), stage, error_type, message)
 
     todo: list[Path] = []
+    seen: set[str] = set()  # a byte-identical copy later in the batch is the same document
     for f in files:
         try:
             if not f.is_file():
                 raise FileNotFoundError("no such file")
             if not supported(f):
                 raise ValueError(f"unsupported file type {f.suffix or '(none)'}")
-            if not force and load.is_current(engine, _sha256(f)):
+            sha = _sha256(f)
+            if sha in seen or (not force and load.is_current(engine, sha)):
                 result.skipped += 1
                 if progress:
                     progress(1)
@@ -112,6 +114,7 @@ def run_batch(
             if progress:
                 progress(1)
             continue
+        seen.add(sha)
         todo.append(f)
 
     for f, outcome in _results(todo, workers):

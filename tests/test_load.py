@@ -39,6 +39,17 @@ def test_rerun_adds_no_rows_and_skips_every_file(corpus: Path, tmp_path: Path) -
     assert runs == [(5, 5, 0, 0), (5, 0, 5, 0)]
 
 
+def test_identical_copy_in_one_batch_is_one_document(corpus: Path, tmp_path: Path) -> None:
+    plan = next(corpus.glob("002_*.txt"))
+    (corpus / "copy").mkdir()
+    shutil.copy(plan, corpus / "copy" / "same_plan.txt")
+    db = tmp_path / "p.sqlite"
+    result = run_batch([corpus], open_engine(str(db)))
+    assert (result.found, result.ok, result.skipped) == (6, 5, 1)
+    paths = [p for (p,) in sqlite3.connect(db).execute("SELECT source_path FROM documents")]
+    assert len(paths) == 5 and str(plan) in paths
+
+
 def test_force_replaces_rather_than_duplicates(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "p.sqlite"
     run_batch([corpus], open_engine(str(db)))
