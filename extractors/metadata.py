@@ -466,15 +466,15 @@ def _body_casing(title: str, body: str) -> str:
     The word before is asked first; the word after counts only after a lower-case word or a comma, so a capital
     inside another name (`Luật Bầu cử`) or at a sentence's start is no evidence."""
     words = title.split(" ")
+    pairs = _word_pairs(body, words)
     for i in range(1, len(words)):
         if _KEEP_CASE_RE.search(words[i]) or not words[i][:1].isalpha():
             continue
         near = [(words[i - 1], words[i], 2, r"(?<!\w)")]
         if i + 1 < len(words):
-            near.append((words[i], words[i + 1], 1, r"(?<=(?:(?<!\w)\p{Ll}+|[\d,])[ \t]+)"))
+            near.append((words[i], words[i + 1], 1, _AFTER_LOWER))
         for first, second, group, before in near:
-            pattern = rf"{before}(?i:({regex.escape(first)})[ \t\n,]+({regex.escape(second)}))(?!\w)"
-            seen = [m.group(group) for m in regex.finditer(pattern, body) if not m.group().isupper()]
+            seen = _seen_beside(first, second, group, before, body, pairs)
             if seen:
                 if sum(w.isupper() and len(w) > 1 for w in seen) * 2 > len(seen):
                     words[i] = words[i].upper()  # an abbreviation: `UBND`, `HĐND`
@@ -482,6 +482,44 @@ def _body_casing(title: str, body: str) -> str:
                     words[i] = words[i][:1].upper() + words[i][1:]
                 break
     return " ".join(words)
+
+
+_AFTER_LOWER = r"(?<=(?:(?<!\w)\p{Ll}+|[\d,])[ \t]+)"
+_AFTER_LOWER_RE = regex.compile(_AFTER_LOWER)
+_PLAIN_WORD_RE = regex.compile(r"\w+")
+
+
+def _word_pairs(body: str, words: list[str]) -> dict[tuple[str, str], list[tuple[int, str, str]]]:
+    """Neighbouring pairs of the title's words in the body, by their lower-case form, as (start, first, second):
+    one scan per title rather than one per pair (the second word sits in a look-ahead, so pairs overlap).
+    The scan runs over the lower-cased body, much faster than a case-blind pattern, where lowering keeps lengths."""
+    plain = sorted({w.lower() for w in words if _PLAIN_WORD_RE.fullmatch(w)}, key=len, reverse=True)
+    pairs: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+    if not plain:
+        return pairs
+    alt = "|".join(regex.escape(w) for w in plain)
+    lowered = body.lower()
+    flags, haystack = (0, lowered) if len(lowered) == len(body) else (regex.IGNORECASE, body)
+    for m in regex.finditer(rf"(?<!\w)({alt})(?=[ \t\n,]+({alt})(?!\w))(?!\w)", haystack, flags):
+        first, second = body[m.start(1) : m.end(1)], body[m.start(2) : m.end(2)]
+        if not (first + second).isupper():
+            pairs.setdefault((first.lower(), second.lower()), []).append((m.start(), first, second))
+    return pairs
+
+
+def _seen_beside(
+    first: str, second: str, group: int, before: str, body: str,
+    pairs: dict[tuple[str, str], list[tuple[int, str, str]]],
+) -> list[str]:
+    """How the body writes word `group` of the pair `first second`, where the condition `before` holds."""
+    if not (_PLAIN_WORD_RE.fullmatch(first) and _PLAIN_WORD_RE.fullmatch(second)):
+        pattern = rf"{before}(?i:({regex.escape(first)})[ \t\n,]+({regex.escape(second)}))(?!\w)"
+        return [m.group(group) for m in regex.finditer(pattern, body) if not m.group().isupper()]
+    found = pairs.get((first.lower(), second.lower()), [])
+    if before == _AFTER_LOWER:
+        found = [p for p in found if _AFTER_LOWER_RE.match(body, p[0])]
+    return [p[group] for p in found]
+
 
 
 def _issuer_from_header(text: str, lo: int, hi: int) -> str | None:
