@@ -10,7 +10,6 @@ the same sentence, ignoring words inside earlier citations, so a list after one 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,19 +18,15 @@ from pathlib import Path
 
 import regex
 
-from extractors import codes
+from extractors import codes, cues
 from extractors.metadata import canonical_issuer, central_body_at, header_end
 from models.records import CrossReference, DocumentMeta, SegmentedDocument
 
 _DATA = Path(__file__).parent / "data"
-_TYPES = json.loads((_DATA / "doc_types.json").read_text(encoding="utf-8"))
-_WORDS = json.loads((_DATA / "refs.json").read_text(encoding="utf-8"))
-
-
-def _alt(phrases: list[str]) -> str:
-    """Regex alternation of phrases, longest first, any whitespace (a line break too) between words."""
-    uniq = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in uniq)
+_TYPES = cues.load("doc_types")
+_WORDS = cues.load("refs")
+# longest first, any whitespace (a line break too) between words
+_alt = cues.alternation
 
 
 _TYPE_NAMES = [t["name"] for t in _TYPES["types"]]

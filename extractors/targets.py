@@ -71,12 +71,10 @@ _STRONG_IN = regex.compile(rf"\b{_alt(_WORDS['count_comparators'])}\b", _I)
 _STRONG_BEFORE = regex.compile(rf"\b{_alt(_WORDS['count_comparators'])}\s*$", _I)
 _OWN_BEFORE = regex.compile(rf"\b{_alt(_WORDS['own_cues'])}\s*$", _I)
 _AT_LEAST_AFTER = regex.compile(r"\s*trở\s+lên\b", _I)
-_INCREASE_BEFORE = regex.compile(
-    rf"\b{_alt(_WORDS['increase'])}\s+(?:(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân|trung\s+bình)\s+)*$", _I
-)
-_DECREASE_BEFORE = regex.compile(
-    rf"\b{_alt(_WORDS['decrease'])}\s+(?:(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân|trung\s+bình)\s+)*$", _I
-)
+# words that may stand between `tăng`/`giảm` and the number (`tăng ít nhất 2%`)
+_CHANGE_MODIFIERS = r"(?:(?:thêm|ít\s+nhất|tối\s+thiểu|trên|khoảng|bình\s+quân|trung\s+bình)\s+)*"
+_INCREASE_BEFORE = regex.compile(rf"\b{_alt(_WORDS['increase'])}\s+{_CHANGE_MODIFIERS}$", _I)
+_DECREASE_BEFORE = regex.compile(rf"\b{_alt(_WORDS['decrease'])}\s+{_CHANGE_MODIFIERS}$", _I)
 # (`gia tăng` is the growth to curb, `tăng cường` is "strengthen": neither says the target goes up)
 _CHANGE_WORD = regex.compile(
     rf"(?<!\bgia\s)\b(?P<inc>{_alt(_WORDS['increase'])})\b(?!\s+cường)|\b(?P<dec>{_alt(_WORDS['decrease'])})\b", _I
